@@ -272,3 +272,6 @@ class Resolution:
 
     entities: dict[str, Entity]  # IRI -> Entity
     documents: tuple[ResolvedDocument, ...]
+    # Relations that follow from others across documents (a family's developer also made each
+    # version); they belong to no single document and go to the derived graph.
+    inferred: tuple[Relation, ...] = ()
