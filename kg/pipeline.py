@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Dataset
+
 from kg.errors import SourceError
 from kg.model import Document, Extraction, Resolution, Skipped
 
@@ -64,17 +66,38 @@ class ExtractionCache:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if version is not None and data.get("extractor") != version:
+        if not isinstance(data, dict) or (version is not None and data.get("version") != version):
             return None
         try:
-            return Extraction.from_json(data)
+            return Extraction.from_json(data["extraction"])
         except (KeyError, TypeError):
             return None
 
-    def put(self, extraction: Extraction) -> None:
+    def put(self, extraction: Extraction, version: str) -> None:
         path = self._path(extraction.doc.content_hash)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(extraction.to_json(), ensure_ascii=False, sort_keys=True))
+        record = {"version": version, "extraction": extraction.to_json()}
+        atomic_write_text(path, json.dumps(record, ensure_ascii=False, sort_keys=True))
+
+
+def code_fingerprint(*parts: str) -> str:
+    """A hash of the package's code, data and ontology below `parts` (all of it when none given).
+
+    It keys the extraction cache and the unchanged-rebuild check, so a change to a rule, a
+    gazetteer entry or the ontology is never hidden behind results of the old code.
+    """
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    bases = [root / p for p in parts] if parts else [root, root.parent / "ontology"]
+    digest = hashlib.sha1()
+    for base in bases:
+        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for path in files:
+            if path.suffix in {".py", ".json", ".jsonl", ".ttl", ".rq", ".js", ".css", ".html", ".txt"}:
+                digest.update(str(path.relative_to(root.parent)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -104,7 +127,7 @@ def collect(
     from kg.sources import read_sources
 
     extractor = load_extractor(model)
-    version = extractor.version
+    version = f"{extractor.version} code:{code_fingerprint('extract', 'data')}"
     extractions: list[Extraction] = []
     seen: dict[str, str] = {}
 
@@ -115,7 +138,8 @@ def collect(
                 continue
             where = f"{item.source_path}:{item.item}" if item.item else item.source_path
             if item.id in seen:
-                report.skipped.append(Skipped(item.source_path, f"same document as {seen[item.id]}", item.item))
+                dup = Skipped(item.source_path, f"same document as {seen[item.id]}", item.item)
+                report.skipped.append(dup)
                 continue
             seen[item.id] = where
             report.documents += 1
@@ -130,7 +154,7 @@ def collect(
 
     start = time.perf_counter()
     for ex in extractor.extract_many(pending(), batch_size=batch_size, n_process=workers):
-        cache.put(ex)
+        cache.put(ex, version)
         extractions.append(ex)
         report.extracted += 1
         report.words_extracted += ex.doc.words
@@ -178,10 +202,11 @@ def finish(extractions: list[Extraction], out: Path, html: bool, store: bool, re
     state = out / STATE_DIR
     state.mkdir(parents=True, exist_ok=True)
     manifest_path = state / "manifest.json"
-    fingerprint = sorted((ex.doc.id, ex.doc.content_hash, ex.extractor) for ex in extractions)
+    fingerprint = [[code_fingerprint(), str(html)]] + sorted(
+        [ex.doc.id, ex.doc.content_hash, ex.extractor] for ex in extractions)
     previous = _read_json(manifest_path)
     wanted = _output_paths(out, html)
-    if previous.get("fingerprint") == [list(f) for f in fingerprint] and all(p.exists() for p in wanted.values()):
+    if previous.get("fingerprint") == fingerprint and all(p.exists() for p in wanted.values()):
         report.unchanged = True
         report.outputs = {k: str(v) for k, v in wanted.items()}
         _fill_counts_from_manifest(report, previous)
@@ -260,7 +285,7 @@ def assemble_shards(shards: Iterable[str | Path], out_dir: str | Path = "exports
     return finish(extractions, Path(out_dir), html, store, report, t0)
 
 
-def assemble(extractions: list[Extraction], report: BuildReport) -> tuple[Resolution, object, int]:
+def assemble(extractions: list[Extraction], report: BuildReport) -> tuple[Resolution, Dataset, int]:
     """Resolve, build the dataset, and move non-conforming facts to quarantine."""
     from kg.graph import build_dataset
     from kg.resolve import resolve
@@ -284,7 +309,7 @@ def assemble(extractions: list[Extraction], report: BuildReport) -> tuple[Resolu
     return resolution, dataset, quarantined
 
 
-def write_outputs(dataset: object, resolution: Resolution, out: Path, html: bool,
+def write_outputs(dataset: Dataset, resolution: Resolution, out: Path, html: bool,
                   report: BuildReport) -> dict[str, str]:
     from kg.export import write_exports
 

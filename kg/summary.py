@@ -10,10 +10,10 @@ from typing import Any
 import rdflib
 
 from kg.errors import StoreError
+from kg.namespace import QUARANTINE_GRAPH
 
 _FORMATS = {".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt",
             ".nq": "nquads"}
-QUARANTINE_GRAPH = "https://w3id.org/aikg/id/graph/quarantine"
 
 
 @cache
