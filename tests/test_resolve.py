@@ -83,7 +83,8 @@ def test_resolve_surname_joins_the_only_full_name() -> None:
 
 
 def test_resolve_ambiguous_surname_stays_apart() -> None:
-    a = Extraction(doc=info("a"), entities=(ent("p1", "Dario Amodei", PERSON), ent("p2", "Daniela Amodei", PERSON)))
+    a = Extraction(doc=info("a"),
+                   entities=(ent("p1", "Dario Amodei", PERSON), ent("p2", "Daniela Amodei", PERSON)))
     b = Extraction(doc=info("b"), entities=(ent("p", "Amodei", PERSON),))
     res = resolve([a, b])
     assert sorted(e.name for e in res.entities.values()) == ["Amodei", "Daniela Amodei", "Dario Amodei"]
@@ -113,8 +114,8 @@ def test_resolve_reports_of_one_event_share_a_node_and_the_developer() -> None:
         EventRecord(type="Discontinuation", participants=(("agent", "o"), ("product", "s")), evidence=ev("a"),
                     confidence=0.8, rule="r"),))
     b = Extraction(doc=info("b"), entities=ents[1:], events=(
-        EventRecord(type="Discontinuation", participants=(("product", "s"),), evidence=ev("b"), confidence=0.7,
-                    rule="r"),))
+        EventRecord(type="Discontinuation", participants=(("product", "s"),), evidence=ev("b"),
+                    confidence=0.7, rule="r"),))
     res = resolve([a, b])
     (ea,), (eb,) = (d.events for d in res.documents)
     assert ea.iri == eb.iri
@@ -132,7 +133,8 @@ def test_resolve_drops_relations_of_the_wrong_kind_and_self_loops() -> None:
     res = resolve([a])
     got = {(res.entities[r.subject].name, r.predicate, res.entities[r.object].name, r.role)
            for r in res.documents[0].relations}
-    assert got == {("Sora", "developedBy", "OpenAI", None), ("Fidji Simo", "worksFor", "OpenAI", "CEO of Applications")}
+    assert got == {("Sora", "developedBy", "OpenAI", None),
+                   ("Fidji Simo", "worksFor", "OpenAI", "CEO of Applications")}
 
 
 def test_resolve_is_independent_of_document_order() -> None:
@@ -146,7 +148,8 @@ def test_resolve_is_independent_of_document_order() -> None:
 
 def test_resolve_family_developer_is_inferred_for_versions() -> None:
     a = Extraction(doc=info("a"), entities=(
-        ent("b", "ByteDance", ORG), ent("s", "Seedance", PRODUCT), ent("s2", "Seedance 2.0", PRODUCT, version_of="s"),
+        ent("b", "ByteDance", ORG), ent("s", "Seedance", PRODUCT),
+        ent("s2", "Seedance 2.0", PRODUCT, version_of="s"),
     ), relations=(RelationRecord("s", "developedBy", "b", ev("a"), 0.8, "r"),))
     res = resolve([a])
     assert [(res.entities[r.subject].name, res.entities[r.object].name) for r in res.inferred] == [
