@@ -1,0 +1,106 @@
+"""Anaphora good enough for rules: 'the company', 'the ChatGPT maker', 'its', 'he'/'she'.
+
+Each resolved anaphor becomes a SpanRef with anaphor=True pointing at an entity of the table, so
+relation and event rules can attach facts stated about "the startup" to the startup.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.context import DocContext
+from kg.extract.resources import EntityRules
+from kg.extract.table import EntityTable, SpanRef
+from kg.model import ORG, PERSON, PRODUCT
+
+# Verbs whose subject "it" is usually a dummy ("it seems", "it is likely that").
+_DUMMY_IT_HEADS = {"be", "seem", "appear", "remain", "become", "look", "sound", "feel", "take", "matter"}
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [s.start for s in doc.sents]
+
+
+def _window_start(starts: list[int], i: int, window: int) -> int:
+    """First token of the sentence `window` sentences before the one holding token i."""
+    idx = bisect_right(starts, i) - 1
+    return starts[max(0, idx - window)] if starts else 0
+
+
+def _maker_target(doc: Doc, table: EntityTable, noun: Token) -> str | None:
+    """'the ChatGPT maker': the known developer of the product named before 'maker'."""
+    if noun.i == 0:
+        return None
+    ref = table.at_token(noun.i - 1)
+    if ref is None or ref.kind != PRODUCT or ref.anaphor:
+        return None
+    return table.known_developer.get(ref.key)
+
+
+def add_anaphora(doc: Doc, table: EntityTable, ctx: DocContext, rules: EntityRules) -> int:
+    """Add anaphor SpanRefs to `table`; returns how many were added."""
+    starts = _sentence_starts(doc)
+    added: list[SpanRef] = []
+    words = rules.anaphora_org_nouns | rules.anaphora_org_pronouns | rules.anaphora_person_pronouns
+    for tok in doc:
+        low = tok.lower_
+        if low not in words or not ctx.in_body(tok) or table.at_token(tok.i) is not None:
+            continue
+        lo = _window_start(starts, tok.i, rules.anaphora_window)
+        if low in rules.anaphora_org_nouns and tok.pos_ == "NOUN" and tok.i > 0:
+            ref = _org_noun(doc, table, tok, lo, rules)
+        elif low in rules.anaphora_org_pronouns and tok.pos_ == "PRON" or tok.tag_ == "PRP$" and low == "its":
+            ref = _it(doc, table, tok, lo)
+        elif low in rules.anaphora_person_pronouns and tok.pos_ == "PRON":
+            ref = _person(table, tok, lo)
+        else:
+            ref = None
+        if ref is not None:
+            added.append(ref)
+    for ref in added:
+        table.add_span(ref)
+    return len(added)
+
+
+def _org_noun(doc: Doc, table: EntityTable, noun: Token, lo: int, rules: EntityRules) -> SpanRef | None:
+    """'the company', 'the startup', 'the search giant', 'the ChatGPT maker'."""
+    det = doc[noun.i - 1]
+    first = noun.i - 1
+    while first > 0 and first > noun.i - 4 and doc[first].lower_ not in ("the", "this"):
+        first -= 1
+    if doc[first].lower_ not in ("the", "this"):
+        return None
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is not None and table.at_token(nxt.i) is not None:
+        return None  # "the startup Perplexity": a name follows, no anaphor
+    if noun.dep_ == "compound":
+        return None  # "the company's" is fine, "the company website" is not about the company itself
+    if noun.lower_ in rules.maker_heads and det.lower_ not in ("the", "this"):
+        key = _maker_target(doc, table, noun)
+        if key is None:
+            return None
+        ent = table.entities[key]
+        return SpanRef(key, first, noun.i + 1, ent.kind, ent.cls, anaphor=True)
+    ante = table.before(first, (ORG,), limit=first - lo)
+    if ante is None:
+        return None
+    return SpanRef(ante.key, first, noun.i + 1, ante.kind, ante.cls, anaphor=True)
+
+
+def _it(doc: Doc, table: EntityTable, tok: Token, lo: int) -> SpanRef | None:
+    """'it'/'its' when the nearest preceding named entity is an organization."""
+    if tok.lower_ == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in _DUMMY_IT_HEADS):
+        return None
+    ante = table.before(tok.i, (ORG, PRODUCT, PERSON), limit=tok.i - lo)
+    if ante is None or ante.kind != ORG:
+        return None
+    return SpanRef(ante.key, tok.i, tok.i + 1, ante.kind, ante.cls, anaphor=True)
+
+
+def _person(table: EntityTable, tok: Token, lo: int) -> SpanRef | None:
+    ante = table.before(tok.i, (PERSON,), limit=tok.i - lo)
+    if ante is None:
+        return None
+    return SpanRef(ante.key, tok.i, tok.i + 1, ante.kind, ante.cls, anaphor=True)

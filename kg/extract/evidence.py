@@ -1,0 +1,232 @@
+"""Typing evidence for a candidate name from its context in the parsed sentence.
+
+Each function looks at one kind of cue and returns votes `(kind, cls, weight, cue)`:
+head nouns after the name ("Zephyr video model", "the ChatGPT maker"), appositions
+("X, the Paris-based startup"), titles ("CEO X", "X, chief executive"), possessives
+("X's new model" -> X is an organization), legal suffixes ("Foo Labs") and versions.
+Weights are documented in kg/extract/README.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.names import is_version_token, split_glued_version
+from kg.extract.resources import EntityRules
+from kg.model import ORG, PERSON, PLACE, PRODUCT
+
+# Weights of the cues (see README: "Entity typing").
+W_VERSION = 10.0
+W_SUFFIX = 8.0
+W_APPOS = 6.0
+W_TITLE = 6.0
+W_HEAD = 5.0
+W_POSSESSIVE = 4.0
+W_SPEAKER = 3.0
+
+_POSSESSIVE_TAGS = {"POS"}
+_NOUNISH = {"NOUN", "PROPN", "ADJ", "NUM"}
+
+
+@dataclass(frozen=True)
+class Vote:
+    kind: str
+    cls: str
+    weight: float
+    cue: str
+
+
+def _lookup(words: list[str], table: dict[str, str] | frozenset[str]) -> str | None:
+    """The longest trailing phrase of `words` found in `table` (multi-word heads first)."""
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:])
+            if phrase in table:
+                return phrase
+    return None
+
+
+def noun_run_after(doc: Doc, end: int, allow_names: bool = False, limit: int = 7) -> list[Token]:
+    """Lower-case modifiers and nouns after a name, up to the head noun ("AI video generation model")."""
+    run: list[Token] = []
+    j = end
+    while j < len(doc) and j - end < limit:
+        tok = doc[j]
+        if tok.is_space or "\n" in tok.text:
+            break
+        hyphen = tok.text in ("-", "–") and j + 1 < len(doc) and not doc[j + 1].is_space
+        after_hyphen = bool(run) and run[-1].text in ("-", "–")
+        lowerish = (
+            tok.is_lower or tok.text in ("AI", "AR", "VR", "3D", "2D") or (allow_names and tok.is_title)
+        )
+        if hyphen or (lowerish and (tok.pos_ in _NOUNISH or after_hyphen)):
+            run.append(tok)
+            j += 1
+            continue
+        break
+    # The head is the last noun of the run; trailing adjectives or hyphens are not.
+    while run and run[-1].pos_ not in ("NOUN", "PROPN"):
+        run.pop()
+    return run
+
+
+def head_votes(doc: Doc, start: int, end: int, rules: EntityRules, label: str = "") -> list[Vote]:
+    """What the noun after the name says it is: 'Zephyr model' (product), 'Foo startup' (org)."""
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in rules.place_hyphen_words:
+        # "UAE-based firm": a place; but "PyTorch-based tools" are not, so the model must agree.
+        return [Vote(PLACE, "Place", W_HEAD, "place-based")] if label in ("GPE", "LOC", "FAC") else []
+    run = noun_run_after(doc, end)
+    if not run:
+        return []
+    words = [t.lower_ for t in run]
+    lemmas = [t.lemma_.lower() for t in run]
+    if _lookup(words, rules.maker_heads) and len(run) <= 2:
+        return [Vote(PRODUCT, "Product", W_HEAD, "maker-head")]  # "the ChatGPT maker": X is a product
+    for seq in (words, lemmas):
+        hit = _lookup(seq, rules.product_heads)
+        if hit:
+            return [Vote(PRODUCT, rules.product_heads[hit], W_HEAD, "product-head")]
+        hit = _lookup(seq, rules.org_heads)
+        if hit:
+            return [Vote(ORG, rules.org_heads[hit], W_HEAD, "org-head")]
+    if _lookup(words, rules.person_titles) and len(run) <= 3:
+        return [Vote(ORG, "Organization", W_HEAD, "title-after")]  # "OpenAI CEO ..."
+    return []
+
+
+def preceding_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:
+    """Nouns right before the name: 'CEO Sam Altman', 'the startup Perplexity', 'the chatbot Zephyr'."""
+    if start == 0:
+        return []
+    words: list[str] = []
+    j = start - 1
+    while j >= 0 and start - j <= 3:
+        tok = doc[j]
+        if tok.is_space or not (tok.is_lower or tok.is_upper or tok.is_title) or tok.is_punct:
+            break
+        words.insert(0, tok.lower_)
+        j -= 1
+    if not words:
+        return []
+    title = _lookup(words, rules.person_titles)
+    if title:
+        return [Vote(PERSON, "Person", W_TITLE, "title-before")]
+    last = words[-1]
+    if doc[start - 1].is_lower:
+        if last in rules.org_heads and last not in rules.maker_heads:
+            return [Vote(ORG, rules.org_heads[last], W_HEAD, "org-noun-before")]
+        if last in rules.product_heads:
+            return [Vote(PRODUCT, rules.product_heads[last], W_HEAD, "product-noun-before")]
+    return []
+
+
+def appos_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:
+    """Appositions: 'Sora, OpenAI's video model', 'Mistral, the Paris-based startup', 'X, chief executive'."""
+    span = doc[start:end]
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and not (start <= c.i < end)]
+    if root.dep_ == "appos" and not (start <= root.head.i < end):
+        nouns.append(root.head)
+    votes: list[Vote] = []
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        left = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_lower]
+        words = [t.lower_ for t in left] + [noun.lower_]
+        lemmas = [t.lower_ for t in left] + [noun.lemma_.lower()]
+        for seq in (words, lemmas):
+            if _lookup(seq, rules.person_titles):
+                votes.append(Vote(PERSON, "Person", W_APPOS, "appos-title"))
+                break
+            hit = _lookup(seq, rules.product_heads)
+            if hit:
+                votes.append(Vote(PRODUCT, rules.product_heads[hit], W_APPOS, "appos-product"))
+                break
+            hit = _lookup(seq, rules.org_heads)
+            if hit and hit not in rules.maker_heads:
+                votes.append(Vote(ORG, rules.org_heads[hit], W_APPOS, "appos-org"))
+                break
+    return votes
+
+
+def possessive_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:
+    """'X's new video model', 'X's chief executive': X is an organization."""
+    if end >= len(doc) or doc[end].tag_ not in _POSSESSIVE_TAGS:
+        return []
+    run = noun_run_after(doc, end + 1, allow_names=True)
+    if not run:
+        return []
+    words = [t.lower_ for t in run]
+    lemmas = [t.lemma_.lower() for t in run]
+    for seq in (words, lemmas):
+        if _lookup(seq, rules.product_heads) or _lookup(seq, rules.person_titles):
+            return [Vote(ORG, "Organization", W_POSSESSIVE, "possessive")]
+    return []
+
+
+def suffix_vote(
+    words: list[str], rules: EntityRules, common: frozenset[str] | set[str] = frozenset()
+) -> Vote | None:
+    """'Notion Labs', 'Acme Corp.', 'Foo Capital', 'University of Bar': organizations by their form.
+
+    The rest of the name must be a name: "Dynamic AI" (when "dynamic" is a word of the text, or
+    a generic word) is no company.
+    """
+    if len(words) < 2:
+        return None
+    folded = [w.casefold() for w in words]
+    for n in (2, 1):
+        if len(folded) > n:
+            tail = " ".join(folded[-n:])
+            if tail in rules.org_suffixes:
+                stem = [w for w in words[:-n] if w.casefold() not in ("of", "and", "&", "the")]
+                if stem and all(w.lower() in common or w.casefold() in rules.generic_words for w in stem):
+                    return None
+                return Vote(ORG, rules.org_suffixes[tail], W_SUFFIX, "suffix")
+    for n in (2, 1):
+        head = " ".join(folded[:n])
+        if len(folded) > n and head in rules.org_prefixes:
+            return Vote(ORG, rules.org_prefixes[head], W_SUFFIX, "prefix")
+    return None
+
+
+def speaker_vote(doc: Doc, start: int, end: int, rules: EntityRules) -> Vote | None:
+    """'Anthony: It's important ...' at the start of a line: a transcript's speaker label."""
+    if end - start > rules.speaker_label_max_tokens or end >= len(doc) or doc[end].text != ":":
+        return None
+    at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    if not at_line_start and doc[start].idx > 0:
+        prev = doc.text[max(0, doc[start].idx - 2) : doc[start].idx]
+        at_line_start = "\n" in prev
+    return Vote(PERSON, "Person", W_SPEAKER, "speaker-label") if at_line_start else None
+
+
+def version_after(doc: Doc, end: int, rules: EntityRules) -> int:
+    """Token index after a version that follows a name: 'Seedance 2.0', 'Llama 2 70B', 'Gemini 2.5 Pro'."""
+    j = end
+    if j < len(doc) and doc[j].text == "-" and j + 1 < len(doc) and is_version_token(doc[j + 1].text):
+        j += 1
+    k = j
+    while k < len(doc) and is_version_token(doc[k].text) and not doc[k - 1].is_space:
+        if k + 1 < len(doc) and doc[k + 1].lower_ in ("%", "percent", "hours", "days", "years", "times"):
+            return end
+        k += 1
+    if k == j:
+        return end
+    while k < len(doc) and doc[k].text in rules.version_tiers:
+        k += 1
+    return k
+
+
+def trailing_version(doc: Doc, start: int, end: int) -> int:
+    """Index where a version at the end of a span begins ('Claude Haiku 4.5' -> index of '4.5'), or end."""
+    j = end
+    while j - 1 > start and is_version_token(doc[j - 1].text):
+        j -= 1
+    return j
+
+
+def glued_version(word: str) -> tuple[str, str] | None:
+    return split_glued_version(word)

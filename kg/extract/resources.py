@@ -1,0 +1,225 @@
+"""The entity step's data files, read at run time: the gazetteer and the entity rules.
+
+`kg/data/gazetteer.jsonl` holds one known entity per line; `kg/data/entity_rules.json` the word lists
+(furniture, never-entities, suffixes, head nouns, titles) that entity typing relies on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KGError
+from kg.model import ORG, PERSON, PLACE, PRODUCT
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+GAZETTEER_PATH = DATA_DIR / "gazetteer.jsonl"
+RULES_PATH = DATA_DIR / "entity_rules.json"
+
+KIND_LABEL = {ORG: "ORG", PERSON: "PERSON", PRODUCT: "PRODUCT", PLACE: "GPE"}
+
+
+class DataFileError(KGError):
+    """A data file of the extraction package is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One known entity: canonical name, class, aliases and what is known about it."""
+
+    id: str
+    name: str
+    kind: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+    developer: str | None = None  # gazetteer id of the developing organization (products)
+    org: str | None = None  # gazetteer id of the employer (people)
+    title: str | None = None  # job title (people)
+    parent: str | None = None  # gazetteer id of the parent organization
+    ambiguous: bool = False  # the name is also a common word or first name: needs support in the text
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, GazEntry] = field(default_factory=dict)
+    _by_name: dict[str, GazEntry] | None = field(default=None, repr=False, compare=False)
+
+    def get(self, entry_id: str) -> GazEntry | None:
+        return self.entries.get(entry_id)
+
+    def by_name(self) -> dict[str, GazEntry]:
+        """Casefolded name or alias -> entry (first entry wins); built once."""
+        if self._by_name is None:
+            out: dict[str, GazEntry] = {}
+            for entry in self.entries.values():
+                for name in entry.names:
+                    out.setdefault(name.casefold(), entry)
+            self._by_name = out
+        return self._by_name
+
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """Phrase patterns for spaCy's EntityRuler: every name, alias and their case variants."""
+        patterns = []
+        for entry in self.entries.values():
+            seen: set[str] = set()
+            for name in entry.names:
+                for variant in _case_variants(name):
+                    if variant not in seen:
+                        seen.add(variant)
+                        patterns.append({"label": KIND_LABEL[entry.kind], "pattern": variant, "id": entry.id})
+        return patterns
+
+
+def _case_variants(name: str) -> list[str]:
+    """A name as written plus the case variants news text uses for it ("TechCrunch" -> "Techcrunch").
+
+    Only single camel-case words get variants: they are distinctive in any case, whereas a variant
+    of a plain word ("Notion" -> "NOTION") would add nothing but noise.
+    """
+    out = [name]
+    if " " not in name and re.search(r"[a-z][A-Z]", name) and name[:1].isupper():
+        out.append(name[0] + name[1:].lower())
+        if len(name) > 3:
+            out.append(name.upper())
+    return out
+
+
+def _load_gazetteer(path: Path) -> Gazetteer:
+    gaz = Gazetteer()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read the gazetteer ({exc})") from exc
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            raw = json.loads(line)
+            entry = GazEntry(
+                id=raw["id"],
+                name=raw["name"],
+                kind=raw["kind"],
+                cls=raw.get("cls", raw["kind"]),
+                aliases=tuple(raw.get("aliases", ())),
+                developer=raw.get("developer"),
+                org=raw.get("org"),
+                title=raw.get("title"),
+                parent=raw.get("parent"),
+                ambiguous=bool(raw.get("ambiguous", False)),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DataFileError(
+                f"{path}:{lineno}: bad gazetteer entry ({exc}); see kg/extract/README.md"
+            ) from exc
+        if entry.kind not in KIND_LABEL:
+            raise DataFileError(
+                f"{path}:{lineno}: kind must be one of {sorted(KIND_LABEL)}, not {entry.kind!r}"
+            )
+        if entry.id in gaz.entries:
+            raise DataFileError(f"{path}:{lineno}: duplicate id {entry.id!r}")
+        gaz.entries[entry.id] = entry
+    return gaz
+
+
+def _fold(words: list[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """The word lists of kg/data/entity_rules.json, casefolded for lookup."""
+
+    never_entities: frozenset[str]
+    furniture: frozenset[str]
+    generic_words: frozenset[str]
+    handle_patterns: tuple[re.Pattern[str], ...]
+    camel_hump_limit: int
+    org_suffixes: dict[str, str]  # casefolded suffix (may be several words) -> class
+    org_prefixes: dict[str, str]
+    org_heads: dict[str, str]  # head noun -> class
+    product_heads: dict[str, str]
+    maker_heads: frozenset[str]
+    person_titles: frozenset[str]
+    honorifics: frozenset[str]
+    person_verbs: frozenset[str]
+    version_tiers: frozenset[str]
+    version_exclude_families: frozenset[str]
+    version_families_allowed: frozenset[str]
+    anaphora_org_nouns: frozenset[str]
+    anaphora_org_pronouns: frozenset[str]
+    anaphora_person_pronouns: frozenset[str]
+    anaphora_window: int
+    product_for_words: frozenset[str]
+    speaker_label_max_tokens: int
+    comment_start: tuple[re.Pattern[str], ...]
+    place_hyphen_words: frozenset[str]
+    place_suffixes: frozenset[str]
+    given_names: frozenset[str]
+    comment_lines: tuple[re.Pattern[str], ...]
+
+
+def _by_class(table: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cls, words in table.items():
+        for w in words:
+            out.setdefault(w.casefold(), cls)
+    return out
+
+
+def _load_rules(path: Path) -> EntityRules:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        ana = raw["anaphora"]
+        return EntityRules(
+            never_entities=_fold(raw["never_entities"]),
+            furniture=_fold(raw["furniture"]),
+            generic_words=_fold(raw["generic_words"]),
+            handle_patterns=tuple(re.compile(p) for p in raw["handle_patterns"]),
+            camel_hump_limit=int(raw["camel_hump_limit"]),
+            org_suffixes=_by_class(raw["org_suffixes"]),
+            org_prefixes=_by_class(raw["org_prefixes"]),
+            org_heads=_by_class(raw["org_heads"]),
+            product_heads=_by_class(raw["product_heads"]),
+            maker_heads=_fold(raw["maker_heads"]),
+            person_titles=_fold(raw["person_titles"]),
+            honorifics=_fold(raw["honorifics"]),
+            person_verbs=_fold(raw["person_verbs"]),
+            version_tiers=frozenset(raw["version_tiers"]),
+            version_exclude_families=_fold(raw["version_exclude_families"]),
+            version_families_allowed=_fold(raw["version_families_allowed"]),
+            anaphora_org_nouns=_fold(ana["org_nouns"]),
+            anaphora_org_pronouns=_fold(ana["org_pronouns"]),
+            anaphora_person_pronouns=_fold(ana["person_pronouns"]),
+            anaphora_window=int(ana["sentence_window"]),
+            product_for_words=_fold(raw["product_for_words"]),
+            speaker_label_max_tokens=int(raw["speaker_label_max_tokens"]),
+            place_hyphen_words=_fold(raw["place_hyphen_words"]),
+            place_suffixes=_fold(raw["place_suffixes"]),
+            given_names=frozenset(raw["given_names"]),
+            comment_start=tuple(re.compile(p) for p in raw["comment_start_patterns"]),
+            comment_lines=tuple(re.compile(p) for p in raw["comment_line_patterns"]),
+        )
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read the entity rules ({exc})") from exc
+    except (ValueError, KeyError, TypeError, re.error) as exc:
+        raise DataFileError(f"{path}: malformed entity rules ({exc}); see kg/extract/README.md") from exc
+
+
+@dataclass(frozen=True)
+class Resources:
+    gazetteer: Gazetteer
+    rules: EntityRules
+
+
+@cache
+def load_resources(gazetteer: Path = GAZETTEER_PATH, rules: Path = RULES_PATH) -> Resources:
+    """Both data files, read once per process."""
+    return Resources(gazetteer=_load_gazetteer(gazetteer), rules=_load_rules(rules))
