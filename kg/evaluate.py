@@ -68,7 +68,8 @@ class Score:
 
     def line(self) -> str:
         return (f"entities F1 {self.entities.f1:.2f} relations F1 {self.relations.f1:.2f} "
-                f"events F1 {self.events.f1:.2f} negatives {len(self.negative_hits)} traps {len(self.trap_hits)}")
+                f"events F1 {self.events.f1:.2f} negatives {len(self.negative_hits)} "
+                f"traps {len(self.trap_hits)}")
 
 
 def _closure(g: rdflib.Graph) -> Callable[[Any], set[str]]:
@@ -96,10 +97,10 @@ def _labels(g: rdflib.Graph, node: Any) -> set[str]:
 def score(gold: dict[str, Any], g: rdflib.Graph) -> Score:
     """Score graph `g` (with the ontology's subClassOf triples in it) against `gold`."""
     index: dict[str, tuple[str, str, bool]] = {}
-    for required, key in ((True, "required"), (False, "optional")):
+    for is_required, key in ((True, "required"), (False, "optional")):
         for e in gold["entities"][key]:
             for alias in [e["name"], *e.get("aliases", [])]:
-                index.setdefault(norm(alias), (e["name"], e["type"], required))
+                index.setdefault(norm(alias), (e["name"], e["type"], is_required))
     negatives = {norm(n) for n in gold["entities"].get("negatives", [])}
     up = _closure(g)
 
@@ -118,7 +119,10 @@ def score(gold: dict[str, Any], g: rdflib.Graph) -> Score:
         return next((index[norm(n)] for n in sorted(names) if norm(n) in index), None)
 
     canon: dict[Any, str] = {}
-    fps, neg_hits, found, seen = [], [], set(), set()
+    fps: list[str] = []
+    neg_hits: list[str] = []
+    found: set[str] = set()
+    seen: set[str] = set()
     scored = 0
     for node, (core, names) in ents.items():
         hit = match(names)
@@ -146,18 +150,23 @@ def score(gold: dict[str, Any], g: rdflib.Graph) -> Score:
     def rkey(a: str, p: str, b: str) -> tuple[str, str, str]:
         return (min(a, b), p, max(a, b)) if p in SYMMETRIC else (a, p, b)
 
-    predicted, rel_fps = set(), []
+    predicted: set[tuple[str, str, str]] = set()
+    rel_fps: list[str] = []
     for s, p, o in g:
         name = local(p)
         if name not in RELATIONS or s not in ents or o not in ents:
             continue
         a, b = canon.get(s), canon.get(o)
         if a is None or b is None:
-            rel_fps.append(f"{sorted(_labels(g, s))[:1]} {name} {sorted(_labels(g, o))[:1]} (entity not in gold)")
+            left, right = sorted(_labels(g, s))[:1], sorted(_labels(g, o))[:1]
+            rel_fps.append(f"{left} {name} {right} (entity not in gold)")
             continue
         predicted.add(rkey(a, name, b))
-    req_rel = {rkey(r["subject"], r["predicate"], r["object"]) for r in gold["relations"]["required"]}
-    ok_rel = req_rel | {rkey(r["subject"], r["predicate"], r["object"]) for r in gold["relations"]["optional"]}
+    def rels(key: str) -> set[tuple[str, str, str]]:
+        return {rkey(r["subject"], r["predicate"], r["object"]) for r in gold["relations"][key]}
+
+    req_rel = rels("required")
+    ok_rel = req_rel | rels("optional")
     rel_fps += [f"{a} {p} {b} (not in gold)" for a, p, b in sorted(predicted - ok_rel)]
     n_rel = len(predicted) + sum("entity not in gold" in x for x in rel_fps)
     relations = PartScore((n_rel - len(rel_fps)) / n_rel if n_rel else 0.0,
@@ -166,7 +175,10 @@ def score(gold: dict[str, Any], g: rdflib.Graph) -> Score:
 
     pred = []
     for node, classes in events.items():
-        parts, dates, amounts, status = set(), set(), set(), set()
+        parts: set[str] = set()
+        dates: set[str] = set()
+        amounts: set[str] = set()
+        status: set[str] = set()
         for p, o in g.predicate_objects(node):
             if o in ents:
                 parts.add(canon.get(o) or f"?{sorted(_labels(g, o))[:1]}")
@@ -175,7 +187,8 @@ def score(gold: dict[str, Any], g: rdflib.Graph) -> Score:
             if local(p) == "status":
                 status.add(local(o))
             if local(p) == "amount":
-                values = [o] if isinstance(o, Literal) else [v for v in g.objects(o, None) if isinstance(v, Literal)]
+                values = [o] if isinstance(o, Literal) else [
+                    v for v in g.objects(o, None) if isinstance(v, Literal)]
                 amounts.update(str(v) for v in values)
         pred.append((classes, parts, dates, amounts, status))
 

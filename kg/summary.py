@@ -43,11 +43,16 @@ def _local(term: Any) -> str:
     return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _counts(ds: rdflib.Dataset, name: str) -> dict[str, int]:
+    rows: Any = ds.query(internal_query(name))
+    return {_local(row[0]): int(row[1]) for row in rows}
+
+
 def summarize(ds: rdflib.Dataset) -> dict[str, Any]:
     """Counts of documents, entities and events by class, relations by predicate, events by status."""
-    classes = {_local(row[0]): int(row[1]) for row in ds.query(internal_query("stats_classes"))}
-    relations = {_local(row[0]): int(row[1]) for row in ds.query(internal_query("stats_relations"))}
-    status = {_local(row[0]): int(row[1]) for row in ds.query(internal_query("stats_status"))}
+    classes = _counts(ds, "stats_classes")
+    relations = _counts(ds, "stats_relations")
+    status = _counts(ds, "stats_status")
     return {
         "documents": classes.get("Document", 0),
         "classes": dict(sorted(classes.items())),
@@ -58,6 +63,6 @@ def summarize(ds: rdflib.Dataset) -> dict[str, Any]:
 
 
 def quarantined_facts(ds: rdflib.Dataset) -> list[tuple[str, str]]:
-    rows = ds.query(internal_query("quarantine"),
+    rows: Any = ds.query(internal_query("quarantine"),
                     initBindings={"quarantine": rdflib.URIRef(QUARANTINE_GRAPH)})
     return [(str(r[0]), str(r[1])) for r in rows]
