@@ -1,0 +1,440 @@
+"""Events stated in one document: launches, shutdowns, delays, deals, appointments, outages, lawsuits.
+
+A trigger word from kg/data/triggers.json (kg.extract.triggers) becomes an event when the
+parse around it names at least one participant entity (kg.extract.eventargs). Participants are
+then normalised so that reports of the same event agree (a product event's agent is the product's
+developer when the text does not name one; a deal that names one party takes a second one from
+the sentence, its neighbours or the document's salient organization). Date, amount and status
+come from kg.extract.dates / amounts / status on the trigger's sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from kg.extract import eventargs, relations
+from kg.extract.dates import find_dates
+from kg.extract.eventargs import Args
+from kg.extract.patterns import trigger_lexicon
+from kg.extract.status import status_of
+from kg.extract.syntax import title_text
+from kg.extract.table import EntityTable, SpanRef
+from kg.extract.triggers import Hit, deal_amounts, find_triggers
+from kg.model import ORG, PLACE, EventRecord, RelationRecord
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.extract.context import DocContext
+
+_CACHE_KEY = "kg.extract.events"
+HEDGED = frozenset({"Rumoured", "Denied", "Planned", "Rejected", "Cancelled"})
+BASE_CONFIDENCE = {"verb": 0.85, "noun": 0.75}
+FALLBACK_PENALTY = {
+    "": 0.0,
+    "developer": 0.05,
+    "employer": 0.05,
+    "sentence": 0.1,
+    "neighbour": 0.15,
+    "salient": 0.2,
+}
+HEDGE_PENALTY = 0.2
+ANAPHOR_PENALTY = 0.05
+WINDOW_PENALTY = 0.1  # a participant read from the neighbouring words because the parse gave none
+# Media organizations report deals; they are not a fallback party to them.
+NOT_A_PARTY = frozenset({"MediaOrganization"})
+SALIENT_MIN_MENTIONS = 2
+
+
+@dataclass
+class _Draft:
+    hit: Hit
+    args: Args
+    participants: list[tuple[str, SpanRef]]
+    fallback: str = ""
+    explicit_agent: bool = False
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class _Found:
+    record: EventRecord
+    explicit_agent: bool
+    fallback: str
+
+
+def find_events(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[EventRecord]:
+    """Every event the document's body states, in text order."""
+    return [f.record for f in _analyse(sdoc, table, ctx)]
+
+
+def event_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[RelationRecord]:
+    """Relations that events state: "X launched Y" -> Y developedBy X; an appointment or departure
+    -> worksFor (former for a departure)."""
+    out = []
+    for f in _analyse(sdoc, table, ctx):
+        ev = f.record
+        roles: dict[str, list[str]] = defaultdict(list)
+        for role, key in ev.participants:
+            roles[role].append(key)
+        conf = round(max(0.1, min(ev.confidence, 0.8) - (0.1 if f.fallback else 0.0)), 2)
+        if ev.type == "Launch" and f.explicit_agent:
+            for product in roles["product"]:
+                for agent in roles["agent"]:
+                    out.append(
+                        RelationRecord(
+                            subject=product,
+                            predicate="developedBy",
+                            object=agent,
+                            evidence=ev.evidence,
+                            confidence=conf,
+                            rule="kg.rel.developedBy.launch.v1",
+                        )
+                    )
+        if ev.type in ("Appointment", "Departure") and ev.status not in HEDGED:
+            for person in roles["person"]:
+                for org in roles["organization"]:
+                    out.append(
+                        RelationRecord(
+                            subject=person,
+                            predicate="worksFor",
+                            object=org,
+                            evidence=ev.evidence,
+                            confidence=conf,
+                            rule=f"kg.rel.worksFor.{ev.type.lower()}.v1",
+                            role=ev.role,
+                            former=ev.type == "Departure",
+                        )
+                    )
+    return out
+
+
+# --- the pass over one document -----------------------------------------------------------------
+
+
+def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
+    cache = sdoc.user_data.setdefault(_CACHE_KEY, {})
+    hit = cache.get(id(table))
+    if hit is not None and hit[0] is table:
+        return list(hit[1])
+    lex = trigger_lexicon()
+    rels = relations.pattern_relations(sdoc, table, ctx)
+    developer: dict[str, str] = {}
+    employer: dict[str, str] = {}
+    for r in sorted(rels, key=lambda r: -r.confidence):
+        if r.predicate == "developedBy":
+            developer.setdefault(r.subject, r.object)
+        elif r.predicate == "worksFor" and not r.former:
+            employer.setdefault(r.subject, r.object)
+    for product, org in table.known_developer.items():  # what the gazetteer knows comes last
+        developer.setdefault(product, org)
+    for person, (org, _title) in table.known_employer.items():
+        employer.setdefault(person, org)
+
+    drafts: list[_Draft] = []
+    for h in find_triggers(sdoc, table, lex):
+        if not ctx.in_body(h.tok.sent):
+            continue
+        args = eventargs.arguments(h.tok, h.trigger, table, lex)
+        drafts.append(_Draft(hit=h, args=args, participants=[]))
+    for d in drafts:  # a launch that names its maker tells us the developer
+        if d.hit.trigger.type == "Launch":
+            for p in d.args.get("product"):
+                for a in d.args.get("agent"):
+                    developer.setdefault(p.key, a.key)
+
+    ready: list[_Draft] = []
+    for d in drafts:
+        ready.extend(_normalise(d, table, developer, employer))
+    found = _records(sdoc, table, ctx, ready)
+    cache[id(table)] = (table, tuple(found))
+    return found
+
+
+# --- participants -------------------------------------------------------------------------------
+
+
+def _normalise(
+    d: _Draft, table: EntityTable, developer: dict[str, str], employer: dict[str, str]
+) -> list[_Draft]:
+    """Apply the family's participant rules; one draft per product for product events."""
+    trig = d.hit.trigger
+    a = d.args
+    if trig.family == "product":
+        products = a.get("product")
+        agents = [r for r in a.get("agent") if r.kind == ORG]
+        places = a.get("place")
+        if trig.type in ("Launch", "Discontinuation") and not products:
+            return []
+        if not products and not agents:
+            return []
+        out = []
+        choices: list[SpanRef | None] = list(products) or [None]
+        for p in choices:
+            parts: list[tuple[str, SpanRef]] = [("agent", r) for r in agents]
+            fallback = ""
+            if p is not None:
+                parts.append(("product", p))
+                if not agents and p.key in developer:
+                    dev = _ref_for(table, developer[p.key])
+                    if dev is not None:
+                        parts.insert(0, ("agent", dev))
+                        fallback = "developer"
+            parts += [("place", r) for r in places]
+            out.append(replace(d, participants=parts, fallback=fallback, explicit_agent=bool(agents)))
+        return out
+    if trig.family == "deal":
+        return _normalise_deal(d, table)
+    if trig.family == "personnel":
+        return _normalise_personnel(d, table, employer)
+    parts = a.all()
+    if not any(not r.anaphor for _, r in parts):
+        return []
+    return [replace(d, participants=parts)]
+
+
+def _ref_for(table: EntityTable, key: str) -> SpanRef | None:
+    """A SpanRef standing for entity `key` (its first mention)."""
+    for ref in table.spans:
+        if ref.key == key:
+            return ref
+    draft = table.entities.get(key)
+    if draft is None:
+        return None
+    return SpanRef(key=key, start=0, end=0, kind=draft.kind, cls=draft.cls)
+
+
+def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
+    """Both sides of a deal. A side the text leaves out ("the arrangement with Disney") is filled by
+    `_other_party`; a side stated by a phrase that is not an entity ("invest in AI research") or a
+    deal with several unnamed counterparts ("partnerships") is not guessed."""
+    trig = d.hit.trigger
+    a = d.args
+    first, second = eventargs._deal_roles(trig)
+    parts = [(role, r) for role, r in a.all() if r.kind != PLACE]
+    if not parts or all(r.anaphor for _, r in parts):
+        return []  # nothing named, or only pronouns: too weak for a deal
+    has_first, has_second = bool(a.get(first)), bool(a.get(second))
+    if trig.type == "Investment" and has_second and trig.needs_amount:
+        return [replace(d, participants=parts)]  # "X raised $N": the investors may stay unnamed
+    if has_first and has_second:
+        return [replace(d, participants=parts)]
+    missing = second if has_first else first
+    if missing == second:
+        # "the deal with Disney" leaves out the article's company; "X reached an agreement" names no
+        # counterpart: only the first side is ever filled in
+        return []
+    if trig.type == "Investment":
+        return []  # "X has invested heavily", "$5m in EU funding": who got or gave it is not said
+    if missing in a.unfilled or d.hit.tok.tag_ == "NNS":
+        return []
+    other, fallback = _other_party(table, d.hit.tok, {r.key for _, r in parts})
+    if other is None:
+        return []
+    return [replace(d, participants=[*parts, (missing, other)], fallback=fallback)]
+
+
+def _window(tok: Token) -> tuple[int, int]:
+    """Token range of the trigger's sentence and its two neighbours."""
+    sent = tok.sent
+    doc = tok.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    return start, end
+
+
+def _other_party(table: EntityTable, tok: Token, used: set[str]) -> tuple[SpanRef | None, str]:
+    """The organization a one-sided deal or appointment is with: the subject of a clause of the same
+    sentence ("Block.one had allowed ... after the departure of X"), else the document's salient
+    organization (the one it is about), labelled "neighbour" when the sentence or its neighbours
+    mention it and "salient" when they do not."""
+    sent = tok.sent
+
+    def ok(ref: SpanRef) -> bool:
+        return ref.kind == ORG and ref.key not in used and ref.cls not in NOT_A_PARTY and not ref.anaphor
+
+    ancestors = {a.i for a in tok.ancestors}
+
+    def governs(ref: SpanRef) -> bool:
+        """The entity is the subject of a clause the trigger sits in, and the trigger is not part of
+        that subject ("SCA and the Cider acquisition are ...")."""
+        head = tok.doc[ref.end - 1]
+        inside = any(t.i == tok.i for t in head.subtree)
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.i in ancestors and not inside
+
+    subjects = [r for r in table.in_range(sent.start, sent.end) if ok(r) and governs(r)]
+    if subjects:
+        return min(subjects, key=lambda r: abs(r.start - tok.i)), "sentence"
+    salient = table.salient(ORG, exclude=tuple(used))
+    ref = _ref_for(table, salient) if salient else None
+    if ref is None or ref.cls in NOT_A_PARTY:
+        return None, ""
+    if sum(1 for r in table.spans if r.key == ref.key and not r.anaphor) < SALIENT_MIN_MENTIONS:
+        return None, ""  # an organization named once is not what the document is about
+    lo, hi = _window(tok)
+    if any(r.key == ref.key for r in table.in_range(lo, hi)):
+        return ref, "neighbour"
+    return ref, "salient"
+
+
+def _normalise_personnel(d: _Draft, table: EntityTable, employer: dict[str, str]) -> list[_Draft]:
+    trig = d.hit.trigger
+    a = d.args
+    persons = [p for p in a.get("person") if not p.anaphor] or a.get("person")
+    if not persons or (trig.needs_title and a.title is None):
+        return []
+    if all(p.anaphor for p in persons) and not any(not o.anaphor for o in a.get("organization")):
+        return []  # "he joined the company": nobody named
+    role = title_text(table, a.title) if a.title is not None else None
+    orgs = a.get("organization")
+    fallback = ""
+    if not orgs:
+        org: SpanRef | None = None
+        if persons[0].key in employer:
+            org, fallback = _ref_for(table, employer[persons[0].key]), "employer"
+        else:
+            org, fallback = _other_party(table, d.hit.tok, {p.key for p in persons})
+            if fallback == "salient":  # nothing near the sentence: too weak for a personnel event
+                org = None
+        if org is None:
+            return []
+        orgs = [org]
+    parts = [("person", p) for p in persons] + [("organization", o) for o in orgs]
+    return [replace(d, participants=parts, fallback=fallback, role=role)]
+
+
+# --- records: evidence, date, amount, status, confidence ------------------------------------------
+
+
+def _records(sdoc: Doc, table: EntityTable, ctx: DocContext, drafts: list[_Draft]) -> list[_Found]:
+    by_sent: dict[int, list[_Draft]] = defaultdict(list)
+    for d in drafts:
+        by_sent[d.hit.tok.sent.start].append(d)
+    found: list[_Found] = []
+    for start in sorted(by_sent):
+        group = by_sent[start]
+        sent = group[0].hit.tok.sent
+        found.extend(_sentence_records(sent, table, ctx, group))
+    return _drop_subsumed(found)
+
+
+def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: list[_Draft]) -> list[_Found]:
+    text = sent.text
+    base = sent.start_char
+
+    def span_of(d: _Draft) -> tuple[int, int]:
+        doc = sent.doc
+        return doc[d.hit.start].idx - base, doc[d.hit.end - 1].idx + len(doc[d.hit.end - 1]) - base
+
+    mentions = [
+        (sent.doc[r.start].idx - base, sent.doc[r.end - 1].idx + len(sent.doc[r.end - 1]) - base)
+        for r in table.in_range(sent.start, sent.end)
+    ]
+    dates = [
+        (s, e, v)
+        for s, e, v in find_dates(text, ctx.published)
+        if not any(ms < e and s < me for ms, me in mentions)
+    ]
+    amounts = deal_amounts(text)
+    spans = [span_of(d) for d in group]
+
+    def nearest(items: list, idx: int, eligible: list[int]):  # type: ignore[type-arg]
+        """The item closest to draft idx among those whose closest draft (of `eligible`) is idx."""
+        best = None
+        for item in items:
+            dist = {j: min(abs(item[0] - spans[j][1]), abs(spans[j][0] - item[1])) for j in eligible}
+            owner = min(dist, key=lambda j: (dist[j], j))
+            if owner == idx and (best is None or dist[idx] < best[0]):
+                best = (dist[idx], item)
+        return best[1] if best else None
+
+    all_idx = list(range(len(group)))
+    # money belongs to deals and to fines ("fined Google EUR 2.4 billion")
+    deal_idx = [i for i, d in enumerate(group) if d.hit.trigger.family in ("deal", "legal")]
+    out = []
+    for i, d in enumerate(group):
+        trig = d.hit.trigger
+        s0, s1 = span_of(d)
+        status = status_of(text, s0, s1, trig.type)
+        if status == "Announced":
+            status = _parse_status(d.hit.tok)
+        date_item = nearest(dates, i, all_idx)
+        amount_item = nearest(amounts, i, deal_idx) if i in deal_idx else None
+        pos = trig.pos
+        conf = BASE_CONFIDENCE[pos] - FALLBACK_PENALTY.get(d.fallback, 0.1)
+        if d.args.anaphoric or any(r.anaphor for _, r in d.participants):
+            conf -= ANAPHOR_PENALTY
+        if d.args.window:
+            conf -= WINDOW_PENALTY
+        if status in HEDGED:
+            conf -= HEDGE_PENALTY
+        how = "-".join(x for x in (pos, "window" if d.args.window else "", d.fallback) if x)
+        rule = f"kg.event.{trig.type.lower()}.{how}.v1"
+        parts = tuple(dict.fromkeys((role, r.key) for role, r in d.participants))
+        record = EventRecord(
+            type=trig.type,
+            participants=parts,
+            evidence=ctx.evidence(sent),
+            confidence=round(max(0.1, min(conf, 0.95)), 2),
+            rule=rule,
+            trigger=sent.doc[d.hit.start : d.hit.end].text,
+            date=date_item[2] if date_item else None,
+            amount=amount_item[2] if amount_item else None,
+            status=status,
+            role=d.role,
+        )
+        out.append(_Found(record=record, explicit_agent=d.explicit_agent, fallback=d.fallback))
+    return out
+
+
+def _parse_status(tok: Token) -> str:
+    """What the parse adds to the hedge cues: a negated trigger verb ("did not launch") is Denied;
+    a trigger governed by a plan ("promised to invest", "his proposal to buy X") is Planned; one in
+    an "if" clause is Rumoured (hypothetical)."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "Denied"
+    lex = trigger_lexicon()
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head is cur:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+            return "Rumoured"
+        governed = lex.governing.get(head.lower_) or lex.governing.get(head.lemma_)
+        if governed and cur.dep_ in ("xcomp", "acl", "relcl", "ccomp", "pobj", "dobj"):
+            if any(c.dep_ == "neg" for c in head.children):
+                return "Denied"  # "has no plans to", "did not agree to"
+            return governed
+        if cur.dep_ not in ("xcomp", "conj", "pobj", "prep", "dobj"):
+            break
+        cur = head
+    return "Announced"
+
+
+def _drop_subsumed(found: list[_Found]) -> list[_Found]:
+    """One event per real event and sentence: of two events of the same type whose participants are
+    a subset of the other's (same sentence, or same document for non-product events), keep the
+    larger; of identical ones in one sentence, the more confident."""
+    keep: list[_Found] = []
+    for f in found:
+        r = f.record
+        mine = {k for role, k in r.participants if role != "place"}
+        dominated = False
+        for g in found:
+            if g is f or g.record.type != r.type:
+                continue
+            theirs = {k for role, k in g.record.participants if role != "place"}
+            same_sent = g.record.evidence.start == r.evidence.start
+            product_event = any(role == "product" for role, _ in r.participants)
+            if not (same_sent or not product_event):
+                continue
+            stronger = (g.record.confidence, -found.index(g)) > (r.confidence, -found.index(f))
+            if mine < theirs or (mine == theirs and same_sent and stronger):
+                dominated = True
+                break
+        if not dominated:
+            keep.append(f)
+    return keep

@@ -1,0 +1,315 @@
+"""Binary relations between the entities of one document: developedBy, worksFor, competesWith,
+locatedIn, subsidiaryOf.
+
+Three sources, each recorded under its own versioned rule name:
+- the patterns of kg/data/patterns/relations.json (dependency and surface patterns);
+- events found by kg.extract.events ("OpenAI launched Sora" -> Sora developedBy OpenAI;
+  "Simo was named CEO of Instacart" -> Simo worksFor Instacart);
+- the gazetteer's known developer of a product or employer of a person, when both occur in the
+  document and the text states nothing about them (weakest).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract import syntax
+from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
+from kg.extract.table import EntityTable, SpanRef
+from kg.model import RelationRecord
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.extract.context import DocContext
+
+_CACHE_KEY = "kg.extract.relations"
+PUNCT_GAP_OK = frozenset({"-", "'s", "\u2019s"})
+GAZETTEER_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    subject: SpanRef
+    object: SpanRef
+    pattern: RelationPattern
+    sent: Span
+    role: str | None = None
+    former: bool = False
+
+
+def find_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[RelationRecord]:
+    """Every relation the document states, one record per (subject, predicate, object, sentence)."""
+    from kg.extract import events  # events reads pattern_relations: import here, not at module level
+
+    found = list(pattern_relations(sdoc, table, ctx))
+    found.extend(events.event_relations(sdoc, table, ctx))
+    found.extend(_gazetteer_relations(sdoc, table, ctx, found))
+    return _dedupe(found)
+
+
+def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[RelationRecord]:
+    """Relations from the data-file patterns only (cached on the Doc for the event step)."""
+    cache = sdoc.user_data.setdefault(_CACHE_KEY, {})
+    hit = cache.get(id(table))
+    if hit is not None and hit[0] is table:
+        return list(hit[1])
+    cands: list[_Candidate] = []
+    m = matchers_for(sdoc.vocab)
+    by_key = {p.key: p for p in relation_patterns()}
+    for sent in _candidate_sentences(sdoc, table, ctx):
+        base = sent.start  # the matchers report positions inside the sentence
+        for match_id, token_ids in m.dep(sent):
+            pat = by_key[sdoc.vocab.strings[match_id]]
+            anchors = {
+                node["RIGHT_ID"]: sdoc[base + i] for node, i in zip(pat.pattern, token_ids, strict=True)
+            }
+            cands.extend(_from_dep(pat, anchors, table))
+        for match_id, start, end in m.surface(sent):
+            pat = by_key[sdoc.vocab.strings[match_id]]
+            cands.extend(_from_surface(pat, sdoc, base + start, base + end, table))
+    records = []
+    for c in cands:
+        if c.subject.key == c.object.key or not ctx.in_body(c.sent):
+            continue
+        records.append(
+            RelationRecord(
+                subject=c.subject.key,
+                predicate=c.pattern.predicate,
+                object=c.object.key,
+                evidence=ctx.evidence(c.sent),
+                confidence=_confidence(c),
+                rule=c.pattern.rule,
+                role=c.role or None,
+                former=c.former,
+            )
+        )
+    records = _dedupe(records)
+    cache[id(table)] = (table, tuple(records))
+    return records
+
+
+def _candidate_sentences(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Span]:
+    """Body sentences that can hold a relation: two entity mentions, or one and a pronoun. Matching
+    only these keeps the rule step cheap on long articles."""
+    out = []
+    for sent in sdoc.sents:
+        if not ctx.in_body(sent):
+            continue
+        n = len(table.in_range(sent.start, sent.end))
+        if n >= 2 or (n == 1 and any(t.lower_ in syntax.SINGULAR_PRONOUNS for t in sent)):
+            out.append(sent)
+    return out
+
+
+def _confidence(c: _Candidate) -> float:
+    conf = c.pattern.confidence
+    if c.subject.anaphor or c.object.anaphor:
+        conf -= 0.05  # the entity was reached through "it", "the company", ...
+    return round(max(0.1, min(conf, 0.95)), 2)
+
+
+def _dedupe(records: list[RelationRecord]) -> list[RelationRecord]:
+    best: dict[tuple[str, str, str, int], RelationRecord] = {}
+    for r in records:
+        s, o = r.subject, r.object
+        if r.predicate == "competesWith" and o < s:
+            s, o = o, s
+        key = (s, r.predicate, o, r.evidence.start)
+        old = best.get(key)
+        if old is None or (r.confidence, bool(r.role)) > (old.confidence, bool(old.role)):
+            best[key] = r
+    return sorted(best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject, r.object))
+
+
+# --- dependency patterns -----------------------------------------------------------------------
+
+
+def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclude: set[str]) -> list[SpanRef]:
+    tok = anchors[slot.anchor]
+    kinds = slot.kinds
+    refs: list[SpanRef] = []
+    if slot.how == "denote":
+        refs = syntax.denote(table, tok, kinds, conj=slot.conj)
+    elif slot.how == "described":
+        for t in syntax.described(tok):
+            refs.extend(syntax.denote(table, t, kinds))
+    elif slot.how == "title_org":
+        refs = syntax.title_org(table, tok, kinds)
+    elif slot.how == "agent":
+        for t in syntax.subject_tokens(tok):
+            refs.extend(syntax.denote(table, t, kinds, conj=True))
+    elif slot.how == "patient":
+        pats = syntax.patient_tokens(tok)
+        if not pats and tok.dep_ in ("acomp", "attr"):
+            pats = syntax.subject_tokens(tok.head)
+        for t in pats:
+            refs.extend(syntax.denote(table, t, kinds, conj=True))
+    elif slot.how in ("preceding", "owner_or_preceding"):
+        if slot.how == "owner_or_preceding":
+            refs = syntax.possessors(table, tok, kinds)
+            refs += [
+                r
+                for c in tok.children
+                if c.dep_ in ("compound", "nmod")
+                for r in syntax.denote(table, c, kinds)
+            ]
+        if not refs:
+            near = _preceding(table, tok, kinds, exclude)
+            refs = [near] if near is not None else []
+    return [r for r in refs if r.kind in kinds]
+
+
+def _preceding(table: EntityTable, tok: Token, kinds: tuple[str, ...], exclude: set[str]) -> SpanRef | None:
+    sent = tok.sent
+    for ref in reversed(table.in_range(sent.start, tok.i)):
+        if ref.kind in kinds and ref.key not in exclude and not ref.anaphor:
+            return ref
+    return None
+
+
+def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTable) -> list[_Candidate]:
+    objects = _slot_refs(pat.object, anchors, table, set())
+    if not objects:
+        return []
+    subjects = _slot_refs(pat.subject, anchors, table, {o.key for o in objects})
+    if not subjects:
+        return []
+    sent = anchors[pat.subject.anchor].sent
+    role: str | None = None
+    former = False
+    if pat.role and pat.role in anchors:
+        title = anchors[pat.role]
+        if title.lower_ not in lexicon("occupation_nouns"):
+            return []
+        role = syntax.title_text(table, title)
+    if pat.former == "title" and pat.role in anchors:
+        former = syntax.former_modifier(anchors[pat.role])
+    elif pat.former == "tense":
+        verb = anchors[pat.subject.anchor]
+        former = _past_tenure(verb)
+    return [
+        _Candidate(subject=s, object=o, pattern=pat, sent=sent, role=role, former=former)
+        for s in subjects
+        for o in objects
+    ]
+
+
+def _past_tenure(verb: Token) -> bool:
+    """ "spent 27 years at Apple", "previously worked at Google" -> former; "works at" -> current."""
+    if any(c.lower_ in ("previously", "formerly", "once", "earlier") for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    return verb.tag_ == "VBD"
+
+
+# --- surface patterns --------------------------------------------------------------------------
+
+
+def _side(table: EntityTable, sdoc: Doc, sent: Span, start: int, end: int, slot: Slot) -> SpanRef | None:
+    """The entity next to a connector [start, end), at most slot.gap tokens away."""
+    step = -1 if slot.side == "left" else 1
+    i = start - 1 if slot.side == "left" else end
+    skipped = 0
+    while sent.start <= i < sent.end:
+        ref = table.at_token(i)
+        if ref is not None:
+            edge = ref.end - 1 if slot.side == "left" else ref.start
+            return ref if edge == i and ref.kind in slot.kinds else None
+        tok = sdoc[i]
+        if skipped >= slot.gap:
+            return None
+        if slot.gap_words:
+            if tok.lower_ not in slot.gap_words:
+                return None
+        elif tok.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") and tok.lower_ not in PUNCT_GAP_OK:
+            return None
+        skipped += 1
+        i += step
+    return None
+
+
+def _trim(table: EntityTable, start: int, end: int) -> tuple[int, int]:
+    """Drop connector tokens that belong to an entity ("Stability AI CEO" -> "CEO")."""
+    while start < end and table.at_token(start) is not None:
+        start += 1
+    while end > start and table.at_token(end - 1) is not None:
+        end -= 1
+    return start, end
+
+
+def _from_surface(
+    pat: RelationPattern, sdoc: Doc, start: int, end: int, table: EntityTable
+) -> list[_Candidate]:
+    start, end = _trim(table, start, end)
+    if start >= end:
+        return []
+    sent = sdoc[start].sent
+    role: str | None = None
+    if pat.role == "connector":
+        words = [t.lower_ for t in sdoc[start:end]]
+        while words and words[0] in ("of", "and", "&", "-"):
+            words.pop(0)
+            start += 1
+        while words and words[-1] in ("of", "and", "&", "-"):
+            words.pop()
+            end -= 1
+        if not words or not any(w in lexicon("core_titles") for w in words):
+            return []
+        role = sdoc[start:end].text
+    subj = _side(table, sdoc, sent, start, end, pat.subject)
+    obj = _side(table, sdoc, sent, start, end, pat.object)
+    if subj is None or obj is None:
+        return []
+    former = False
+    if pat.former == "before_left":
+        left = obj if pat.object.side == "left" else subj
+        prev = [sdoc[i].lower_ for i in range(max(sent.start, left.start - 2), left.start)]
+        former = any(w in lexicon("former_words") for w in prev)
+    return [_Candidate(subject=subj, object=obj, pattern=pat, sent=sent, role=role, former=former)]
+
+
+# --- gazetteer fallback ------------------------------------------------------------------------
+
+
+def _first_body_sentence(sdoc: Doc, table: EntityTable, ctx: DocContext, key: str) -> Span | None:
+    for ref in table.spans:
+        if ref.key == key and not ref.anaphor:
+            sent = sdoc[ref.start].sent
+            if ctx.in_body(sent):
+                return sent
+    return None
+
+
+def _gazetteer_relations(
+    sdoc: Doc, table: EntityTable, ctx: DocContext, found: list[RelationRecord]
+) -> list[RelationRecord]:
+    """What the gazetteer knows (EntityTable.known_developer / known_employer, filled by the entity
+    step only when both entities occur in this document), for pairs the text states nothing about.
+    Evidence is the first body sentence that mentions the product or person."""
+    stated = {(r.subject, r.predicate) for r in found}
+    out = []
+    known: list[tuple[str, str, str, str | None]] = [
+        (product, "developedBy", org, None) for product, org in table.known_developer.items()
+    ]
+    known += [(person, "worksFor", org, title) for person, (org, title) in table.known_employer.items()]
+    for subject, predicate, obj, role in known:
+        if (subject, predicate) in stated or subject == obj or obj not in table.entities:
+            continue
+        sent = _first_body_sentence(sdoc, table, ctx, subject)
+        if sent is None:
+            continue
+        out.append(
+            RelationRecord(
+                subject=subject,
+                predicate=predicate,
+                object=obj,
+                evidence=ctx.evidence(sent),
+                confidence=GAZETTEER_CONFIDENCE,
+                rule=f"kg.rel.{predicate}.gazetteer.v1",
+                role=role,
+            )
+        )
+    return out

@@ -1,0 +1,411 @@
+"""Reading the dependency parse for the rule steps: which entities a noun phrase names, who the
+subject of a verb is, which organization a job title belongs to.
+
+Every function takes spaCy tokens plus the document's EntityTable and returns table spans
+(SpanRef), so relation and event rules never deal with entity boundaries themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extract.patterns import lexicon
+from kg.extract.table import EntityTable, SpanRef
+from kg.model import ORG, PERSON, PRODUCT
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ORG_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself"})
+# Pronouns this module resolves itself when the entity step left them alone; "they" is left out:
+# too often people ("users", "researchers").
+SINGULAR_PRONOUNS = frozenset(
+    {"it", "its", "itself", "he", "she", "him", "her", "his", "hers", "himself", "herself"}
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+# Subordinators the small model often parses as prepositions, making the clause's subject their
+# object: "as [its data center] faces delays".
+SUBORDINATORS = frozenset({"as", "while", "after", "before", "since", "because", "until", "when", "once"})
+SUBJECT_DEPS = ("nsubj", "csubj")
+NAMING_DEPS = ("oprd", "dobj", "attr", "appos", "xcomp", "npadvmod")
+# How far back (in tokens) a pronoun may look for the entity it stands for.
+PRONOUN_REACH = 60
+
+
+def mention(table: EntityTable, tok: Token) -> SpanRef | None:
+    return table.at_token(tok.i)
+
+
+def resolve_pronoun(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> SpanRef | None:
+    """The entity a pronoun stands for: the table's anaphor span if the entity step made one, else,
+    within the same sentence, the subject of a clause the pronoun sits in ("OpenAI said it would
+    shut down its app" -> OpenAI), else the nearest earlier named entity. "it"/"its" stand for a thing
+    or an organization, "he"/"she" for a person; when the entity found is not of a kind the caller
+    wants, or the clause subject is itself an unresolved pronoun, the pronoun stays unresolved."""
+    ref = table.at_token(tok.i)
+    if ref is not None:
+        return ref if ref.kind in kinds else None
+    low = tok.lower_
+    if low not in SINGULAR_PRONOUNS:
+        return None
+    candidates = (ORG, PRODUCT) if low in ORG_PRONOUNS else (PERSON,)
+    sent_start = tok.sent.start
+    found: SpanRef | None = None
+    for anc in tok.ancestors:
+        subjects = [
+            c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i != tok.i
+        ]
+        if not subjects:
+            continue
+        subj = subjects[0]
+        sref = table.at_token(subj.i)
+        if sref is not None and sref.kind in candidates and subj.i >= sent_start:
+            found = sref
+            break
+        if sref is None and subj.lower_ in ORG_PRONOUNS | PERSON_PRONOUNS:
+            # a chain of pronouns: "OpenAI said it will close its app" -> OpenAI; "It said it was
+            # partnering ... on the release of its model" with no name before: unknown
+            found = resolve_pronoun(table, subj, candidates)
+            if found is None:
+                return None
+            break
+    if found is None:
+        reach = min(PRONOUN_REACH, tok.i - sent_start - 1)  # same sentence only: further is the entity step's
+        found = table.before(tok.i, candidates, limit=reach) if reach > 0 else None
+    if found is None or found.kind not in kinds:
+        return None
+    # marked as anaphoric: the entity is reached through a pronoun, not named here
+    return replace(found, anaphor=True)
+
+
+def _named_child(child: Token) -> bool:
+    return child.dep_ in ("compound", "nmod", "appos", "npadvmod", "amod") or (
+        child.dep_ == "acl" and child.lower_ in lexicon("naming_verbs")
+    )
+
+
+def denote(
+    table: EntityTable,
+    tok: Token,
+    kinds: tuple[str, ...] = (ORG, PRODUCT, PERSON),
+    conj: bool = False,
+    deep: bool = False,
+    _seen: set[int] | None = None,
+) -> list[SpanRef]:
+    """The entities a noun phrase headed by `tok` names.
+
+    "OpenAI" -> OpenAI; "its Sora app" (head "app") -> Sora; "the model, GPT-4" -> GPT-4;
+    "a repository titled 'X'" -> X; with conj=True, "Google and Meta" -> both. With deep=True an
+    event noun's object is followed too ("the rollout of its Seedance model" -> Seedance).
+    Possessors ("its" in "its Sora app") are not named by the phrase: see `possessors`.
+    """
+    seen = _seen if _seen is not None else set()
+    if tok.i in seen:
+        return []
+    seen.add(tok.i)
+    out: list[SpanRef] = []
+    ref = table.at_token(tok.i)
+    if ref is not None:
+        if ref.kind in kinds:
+            out.append(ref)
+    elif tok.lower_ in ORG_PRONOUNS | PERSON_PRONOUNS:
+        pron = resolve_pronoun(table, tok, kinds)
+        if pron is not None:
+            out.append(pron)
+    elif tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        out.extend(denote(table, tok.head.head, kinds, _seen=seen))
+    else:
+        generic = tok.lower_ in lexicon("product_nouns") or tok.lower_ in lexicon("org_nouns")
+        for child in tok.children:
+            if child.dep_ == "appos" or (generic and _named_child(child)):
+                if child.dep_ == "acl":  # "a model called X"
+                    for named in child.children:
+                        if named.dep_ in NAMING_DEPS:
+                            out.extend(denote(table, named, kinds, _seen=seen))
+                        elif named.dep_ == "prep" and named.lower_ == "as":
+                            for pobj in named.children:
+                                out.extend(denote(table, pobj, kinds, _seen=seen))
+                else:
+                    out.extend(denote(table, child, kinds, _seen=seen))
+        if generic and not out and tok.dep_ == "appos":  # "Sora, a video model from OpenAI"
+            out.extend(denote(table, tok.head, kinds, _seen=seen))
+        if not out and tok.pos_ in ("NOUN", "PROPN"):  # "integrators like Mindtree and NTT Data"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("like", "including", "as"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(denote(table, pobj, kinds, conj=True, _seen=seen))
+        if deep and not out:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in", "for", "on"):
+                    for pobj in child.children:
+                        # "the shutdown of X"; "a delay in the rollout of X" (only into event nouns)
+                        if pobj.dep_ == "pobj" and (
+                            child.lower_ == "of" or pobj.lower_ in lexicon("deep_nouns")
+                        ):
+                            out.extend(denote(table, pobj, kinds, conj=True, deep=True, _seen=seen))
+                elif child.dep_ in ("poss", "compound") and not out and tok.lower_ in lexicon("deep_nouns"):
+                    # "the Pixel 6 launch"; not "a free Chrome extension"
+                    out.extend(r for r in denote(table, child, kinds, _seen=seen) if r.kind == PRODUCT)
+    if conj:
+        for c in tok.conjuncts:
+            # "OpenAI's DALL-E and Stability's Stable Diffusion": a conjunct with its own possessor is
+            # not in the first one's phrase
+            if c.i > tok.i and not any(g.dep_ == "poss" for g in c.children):
+                out.extend(denote(table, c, kinds, deep=deep, _seen=seen))
+    return _unique(out)
+
+
+def possessors(table: EntityTable, tok: Token, kinds: tuple[str, ...] = (ORG,)) -> list[SpanRef]:
+    """The possessor of a noun phrase: "OpenAI's model" / "its model" -> OpenAI."""
+    out: list[SpanRef] = []
+    for child in tok.children:
+        if child.dep_ == "poss":
+            if child.lower_ in ORG_PRONOUNS | PERSON_PRONOUNS:
+                ref = resolve_pronoun(table, child, kinds)
+                if ref is not None:
+                    out.append(ref)
+            else:
+                out.extend(denote(table, child, kinds, conj=True))
+    return _unique(out)
+
+
+def _unique(refs: Iterable[SpanRef]) -> list[SpanRef]:
+    seen: set[str] = set()
+    out = []
+    for r in refs:
+        if r.key not in seen:
+            seen.add(r.key)
+            out.append(r)
+    return out
+
+
+# --- verbs ----------------------------------------------------------------------------------
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The grammatical (active) subject of a verb, climbing through control, coordination and
+    relative clauses: "OpenAI decided to shut down X" -> OpenAI for "shut"; "OpenAI's decision to
+    close X" -> OpenAI; "G42, which aimed to ..." -> G42."""
+    cur = verb
+    for _ in range(4):
+        subs = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            out = []
+            for s in subs:
+                if s.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                    out.append(cur.head)
+                else:
+                    out.append(s)
+            return out
+        misparsed = _misparsed_subject(cur)
+        if misparsed is not None:
+            return [misparsed]
+        if cur.dep_ == "xcomp" and cur.head.lower_ in lexicon("object_control_verbs"):
+            # object control: "asked Microsoft to build X" -> Microsoft
+            controller = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
+            if controller:
+                return controller
+        if (
+            cur.dep_ in ("xcomp", "conj", "advcl")
+            and cur.head.pos_ in ("VERB", "AUX")
+            and cur.head is not cur
+        ):
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if cur.dep_ == "advcl" and not infinitive and cur.tag_ != "VBG":
+                return []  # "..., citing X" shares the main subject; a finite clause does not
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl", "relcl") and cur.head is not cur:
+            head = cur.head
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                poss = [c for c in head.children if c.dep_ == "poss"]  # "OpenAI's decision to close X"
+                if poss:
+                    return poss
+                if head.dep_ in ("dobj", "attr"):  # "Google struck a deal to buy X" -> subject of "struck"
+                    cur = head.head
+                    continue
+                if head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):  # "X is in talks to buy Y"
+                    cur = head.head.head
+                    continue
+                return []
+            if cur.dep_ == "acl" and cur.tag_ in ("VBD", "VBZ", "VBP"):
+                return [head]  # a finite verb is no reduced relative: "Anthropic partnered with X" misparsed
+            if cur.tag_ == "VBG":  # "companies investing in X"
+                return [head]
+            return []
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "by acquiring X" -> the main clause
+            cur = cur.head.head
+            continue
+        return []
+    return []
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """ "... as its data center faces delays" parsed as prep(as) -> pobj(center) + advcl(faces)."""
+    if verb.dep_ != "advcl":
+        return None
+    for sib in verb.head.children:
+        if sib.dep_ == "prep" and sib.lower_ in SUBORDINATORS and sib.i < verb.i:
+            for pobj in sib.children:
+                if pobj.dep_ == "pobj" and pobj.right_edge.i == verb.i - 1:
+                    return pobj
+    return None
+
+
+def agent_tokens(verb: Token) -> list[Token]:
+    """The "by" agent of a passive verb ("acquired by Microsoft" -> Microsoft)."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and is_passive(verb)):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def patient_tokens(verb: Token) -> list[Token]:
+    """What a passive verb is about: its passive subject, or the noun a participle modifies."""
+    out = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not out and verb.dep_ in ("acl", "amod", "relcl") and verb.tag_ == "VBN":
+        out = [verb.head]
+    if not out and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        out = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return [verb.head if t.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else t for t in out]
+
+
+def object_tokens(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if not out:  # "shut it down" keeps dobj; "rolled out to users X" is rare: take prep-less objects only
+        for c in verb.children:
+            if c.dep_ == "dative":
+                out.append(c)
+    return out
+
+
+def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions: prep_objects(v, ["with"]) for "partnered with X"."""
+    wanted = set(preps)
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in wanted:
+            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            # "between X and Y" is one pobj with a conjunct: callers pass conj=True
+    return out
+
+
+def described(tok: Token) -> list[Token]:
+    """The noun a descriptive noun describes: the head of an appositive ("Simo, OpenAI's CEO"),
+    the subject of a copula ("Simo is the CEO of X"), the subject of "serves as CEO", and through a
+    coordination of titles ("CEO and co-founder of X")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        if cur.dep_ == "appos":
+            return [cur.head]
+        if cur.dep_ == "attr" and cur.head.lemma_ in ("be", "become", "remain"):
+            return [c for c in cur.head.children if c.dep_ in SUBJECT_DEPS]
+        if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ in ("VERB", "AUX"):
+            verb = cur.head.head
+            if verb.lemma_ in ("serve", "work", "act", "join", "remain", "continue", "stay", "return"):
+                return subject_tokens(verb)
+        return []
+    return []
+
+
+def title_org(table: EntityTable, title: Token, kinds: tuple[str, ...] = (ORG,)) -> list[SpanRef]:
+    """The organization a job-title noun is attached to: "OpenAI's CEO", "CEO of OpenAI",
+    "OpenAI CEO", "a researcher at Google", "CEO and co-founder of X"."""
+    out: list[SpanRef] = []
+    heads = [title, *title.conjuncts]
+    for t in heads:
+        for c in t.children:
+            if c.dep_ == "poss":
+                out.extend(possessors(table, t, kinds))
+            elif c.dep_ in ("compound", "nmod"):
+                ref = table.at_token(c.i)
+                if ref is not None and ref.kind in kinds:
+                    out.append(ref)
+            elif c.dep_ == "prep" and c.lower_ in lexicon("work_preps"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(denote(table, p, kinds))
+        if out:
+            break
+    return _unique(out)
+
+
+def title_text(table: EntityTable, title: Token) -> str:
+    """A job title as written: "chief executive officer", "CEO of Applications" (an "of" phrase
+    that names no entity is part of the title)."""
+    skip = lexicon("former_words") | {"new", "current", "then", "now", "interim", "acting", "first"}
+    left = title.i
+    for c in sorted(title.lefts, key=lambda t: -t.i):
+        if c.dep_ in ("compound", "amod", "nmod") and c.i == left - 1 and not table.at_token(c.i):
+            if c.lower_ in skip or not c.is_alpha and c.text != "-":
+                break
+            left = c.left_edge.i if not any(table.at_token(t.i) for t in c.subtree) else c.i
+    right = title.i + 1
+    for c in title.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            sub = list(c.subtree)
+            if len(sub) <= 4 and not any(table.at_token(t.i) for t in sub):
+                right = sub[-1].i + 1
+    return str(title.doc[left:right].text).strip(" ,-")
+
+
+def former_modifier(title: Token) -> bool:
+    return any(c.lower_ in lexicon("former_words") for c in title.lefts)
+
+
+# --- surface fallbacks (when the parse gives no argument) -------------------------------------------
+
+_WINDOW_STOP = frozenset(
+    {",", ";", ":", "and", "or", "but", "while", "which", "that", "who", "(", ")", "—", "–"}
+)
+
+
+def mention_before(table: EntityTable, tok: Token, gap: int = 2) -> SpanRef | None:
+    """A named entity ending right before a verb, with at most `gap` adverbs or auxiliaries between:
+    "Google quietly launched", "Anthropic has partnered"."""
+    i = tok.i - 1
+    skipped = 0
+    while i >= tok.sent.start:
+        ref = table.at_token(i)
+        if ref is not None:
+            return ref if not ref.anaphor and ref.end == i + 1 else None
+        t = tok.doc[i]
+        if skipped >= gap or t.pos_ not in ("ADV", "AUX", "PART") or t.lower_ in _WINDOW_STOP:
+            return None
+        skipped += 1
+        i -= 1
+    return None
+
+
+def mention_after(table: EntityTable, tok: Token, gap: int = 5) -> SpanRef | None:
+    """The first named entity within `gap` words after a verb, inside one noun phrase: "acquired the
+    robotics startup Covariant"."""
+    i = tok.i + 1
+    while i < min(tok.sent.end, tok.i + 1 + gap + 1):
+        ref = table.at_token(i)
+        if ref is not None:
+            return ref if not ref.anaphor else None
+        t = tok.doc[i]
+        # "AI-powered" may sit in the phrase; so may a head noun the tagger took for a verb ("startup")
+        noun = t.lower_ in lexicon("org_nouns") or t.lower_ in lexicon("product_nouns")
+        finite = t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") and not noun
+        if t.lower_ in _WINDOW_STOP or finite or t.pos_ in ("ADP", "SCONJ") or t.tag_ == "POS":
+            return None
+        i += 1
+    return None

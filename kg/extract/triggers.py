@@ -1,0 +1,146 @@
+"""Event trigger words in a parsed document (kg/data/triggers.json), with the lexicon's conditions
+checked and the uses that are no event of their own removed: light verbs ("announced the
+shutdown"), launches inside delays ("postponed the rollout of X"), deal nouns whose infinitive
+names the deal ("an agreement to acquire X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.amounts import find_amounts
+from kg.extract.patterns import Trigger, TriggerLexicon, matchers_for, trigger_lexicon
+from kg.extract.table import EntityTable
+from kg.model import Amount
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Money next to these words is not what a deal is worth ("at a $29bn valuation", "$975m in revenue").
+VALUATION_WORDS = ("valuation", "valued", "revenue", "sales", "market cap", "worth of", "profit", "income")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One trigger occurrence: the token the event hangs on and the matched words."""
+
+    tok: Token
+    trigger: Trigger
+    start: int  # token span of the matched words
+    end: int
+
+
+def find_triggers(sdoc: Doc, table: EntityTable, lex: TriggerLexicon | None = None) -> list[Hit]:
+    """Trigger occurrences that pass their lexicon conditions, light-verb uses and nested launches
+    removed, in text order. (`table` is the document's entity table, for rules that need it.)"""
+    lex = lex or trigger_lexicon()
+    matcher = matchers_for(sdoc.vocab).triggers
+    best: dict[tuple[int, str], Hit] = {}
+    for match_id, start, end in matcher(sdoc):
+        trig = lex.triggers[sdoc.vocab.strings[match_id]]
+        tok = sdoc[start + trig.head]
+        if not _conditions_hold(tok, trig, sdoc, start):
+            continue
+        if trig.particle:
+            end = max(end, _particle_end(tok, trig.particle))
+        h = Hit(tok=tok, trigger=trig, start=start, end=end)
+        key = (tok.i, trig.type)
+        old = best.get(key)
+        if old is None or (end - start) > (old.end - old.start):
+            best[key] = h
+    # "licensing agreement" (Partnership) over "agreement" (Deal): the longer phrase at one head wins
+    hits = [h for h in best.values() if not any(_longer(o, h) for o in best.values())]
+    hits.sort(key=lambda h: (h.tok.i, h.trigger.type))
+    heads = {h.tok.i: h for h in hits}
+    nouns = {h.tok.i for h in hits if h.trigger.pos == "noun"}
+    return [h for h in hits if not _suppressed(h, heads, nouns, lex)]
+
+
+def _longer(o: Hit, h: Hit) -> bool:
+    """Whether `o` is a longer phrase around the same head as `h`."""
+    return (
+        o is not h
+        and o.tok.i == h.tok.i
+        and o.start <= h.start
+        and h.end <= o.end
+        and (o.end - o.start) > (h.end - h.start)
+    )
+
+
+def _particle_end(tok: Token, particle: str) -> int:
+    for c in tok.children:
+        if c.lower_ == particle and c.dep_ in ("prt", "advmod", "prep"):
+            return c.i + 1
+    return tok.i + 2
+
+
+def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
+    if not tok.tag_.startswith("VB" if trig.pos == "verb" else "NN"):
+        return False  # "the launch" is no verb trigger, "they launch" no noun trigger
+    if trig.pos == "noun" and (tok.dep_ == "compound" or tok.tag_ in ("NNP", "NNPS")):
+        return False  # "launch event", "funding" in "funding round", "the Thwaites Glacier Collaboration"
+    first = sdoc[start]
+    if first.i != first.sent.start and first.text[:1].isupper() and not first.text.isupper():
+        return False  # a capitalised trigger inside a sentence sits in a headline run or a name
+    if start > 0 and sdoc[start - 1].lower_ in trig.not_after:
+        return False  # "press release"
+    if trig.particle:
+        has = any(c.lower_ == trig.particle and c.dep_ in ("prt", "advmod", "prep") for c in tok.children)
+        nxt = sdoc[tok.i + 1].lower_ if tok.i + 1 < len(sdoc) else ""
+        if not has and nxt != trig.particle:
+            return False
+    if trig.objects and not any(
+        c.dep_ == "dobj" and (c.lower_ in trig.objects or c.lemma_ in trig.objects) for c in tok.children
+    ):
+        return False  # "restored access"
+    if (trig.needs_amount or trig.when_amount) and not deal_amounts(tok.sent.text):
+        return False
+    if trig.when_heads or trig.when_preps:
+        head_ok = tok.head is not tok and tok.head.lemma_ in trig.when_heads
+        prep_ok = any(c.dep_ == "prep" and c.lower_ in trig.when_preps for c in tok.children)
+        if not (head_ok or prep_ok):
+            return False
+    return True
+
+
+def _suppressed(h: Hit, heads: dict[int, Hit], nouns: set[int], lex: TriggerLexicon) -> bool:
+    tok = h.tok
+    if h.trigger.pos == "verb" and lex.is_light(tok.lower_, tok.lemma_):
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+        if objs and objs[0].i in nouns:  # "announced the shutdown", "closed a funding round"
+            return True
+    if h.trigger.family == "deal" and h.trigger.pos == "noun":
+        # "an agreement (disclosed today) to acquire X": the verb says which deal; the parse often
+        # attaches the infinitive elsewhere, so look a few words ahead
+        for j in range(tok.i + 1, min(tok.i + 7, tok.sent.end)):
+            other = heads.get(j)
+            if (
+                other is not None
+                and other.trigger.family == "deal"
+                and other.trigger.pos == "verb"
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in other.tok.children)
+            ):
+                return True
+    if h.trigger.type == "Launch":  # "postponement in the rollout of X", "delayed the launch of X"
+        cur = tok
+        for _ in range(4):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            other = heads.get(cur.i)
+            if other is not None and other.trigger.type in ("Delay", "Discontinuation"):
+                return True
+    return False
+
+
+def deal_amounts(text: str) -> list[tuple[int, int, Amount]]:
+    """Money amounts of a sentence, without valuations, revenues and profits."""
+    out = []
+    for start, end, amount in find_amounts(text):
+        before = text[max(0, start - 25) : start].lower()
+        after = " ".join(text[end : end + 30].lower().split()[:3])
+        if any(w in before for w in VALUATION_WORDS) or any(w in after for w in VALUATION_WORDS):
+            continue
+        out.append((start, end, amount))
+    return out
