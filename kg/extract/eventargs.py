@@ -154,18 +154,45 @@ def _subtree_refs(table: EntityTable, toks: Iterable[Token], kinds: tuple[str, .
     return out
 
 
+# "made three rounds of investments in X", "a series of deals": the counted noun stands in for the
+# trigger as the light verb's object.
+COUNT_NOUNS = frozenset({"round", "rounds", "series", "number", "couple", "string", "wave", "pair", "set"})
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger is the object of: "signed [a deal]", "participated in [the funding]",
+    "made three rounds of [investments]"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COUNT_NOUNS:
+        tok = tok.head.head  # "rounds of investments"
+    if tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd"):
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep":
+        verb = tok.head.head  # "participated in the funding", "raised $5m in a round"
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
+        return None
+    return verb
+
+
 def light_verb(tok: Token, family: str, lex: TriggerLexicon) -> tuple[str, list[Token]] | None:
     """For a noun trigger that is the object of a light verb ("signed a deal", "faces delays",
-    "announced the shutdown"), the role of the verb's subject and the subject tokens."""
-    if tok.dep_ not in ("dobj", "attr", "nsubjpass", "oprd"):
+    "announced the shutdown", "participated in the round"), the role of the verb's subject and the
+    subject tokens. Only deal nouns take a light verb through "in" or a counted noun."""
+    verb = governing_verb(tok)
+    direct = verb is not None and verb.i == tok.head.i
+    if verb is None or (family != "deal" and not direct):
         return None
-    verb = tok.head
-    if verb.pos_ not in ("VERB", "AUX") or verb is tok:
-        return None
+    if (
+        not direct
+        and tok.head.lower_ == "in"
+        and lex.light_role(family, verb.lower_, verb.lemma_) not in ("investor", "recipient")
+    ):
+        return None  # "working with X in a partnership" is no light verb: see _deal
     role = lex.light_role(family, verb.lower_, verb.lemma_)
     if role is None:
         return None
-    if tok.dep_ == "nsubjpass":
+    if tok.dep_ == "nsubjpass" and direct:
         return role, syntax.agent_tokens(verb)
     return role, syntax.subject_tokens(verb)
 
@@ -371,17 +398,34 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
         _fill(a, second, table, syntax.prep_objects(tok, ["with"]), k2)
     if investment:
         _fill(a, "recipient", table, syntax.prep_objects(tok, ["in", "into", "for", "to"]), (ORG,))
+        if not a.get("recipient"):  # "the $270 million funding of Cohere"
+            a.add("recipient", _of_kind(_refs(table, syntax.prep_objects(tok, ["of"]), ANY), ORG))
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of" and not a.get("recipient"):
+                    # "funding of Canadian AI startup Cohere" with "startup" taken for a verb
+                    after = syntax.mention_after(table, c, gap=6)
+                    if after is not None and after.kind == ORG:
+                        a.add("recipient", [after])
+                        a.window = True
         _fill(a, "investor", table, syntax.prep_objects(tok, ["by", "from"]) + _led_by(tok), (ORG, PERSON))
     else:
         _fill(a, first, table, syntax.prep_objects(tok, ["by", "from"]), k1)
     if not a.get(first) and not investment and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "In partnership with X, Y launched ...": the clause's subject is the other side
-        _fill(a, first, table, syntax.subject_tokens(tok.head.head), k1)
+        verb = tok.head.head
+        _fill(a, first, table, syntax.subject_tokens(verb), k1)
+        if not a.get(second) and tok.head.lower_ in ("in", "through", "under"):
+            # "X is working with Y in a partnership": the partner hangs on the governing verb
+            _fill(a, second, table, syntax.prep_objects(verb, ["with"]), k2)
     light = light_verb(tok, "deal", lex)
-    if light is not None and not investment:  # "signed a deal with X": the phrase may hang on the verb
-        _fill(a, second, table, syntax.prep_objects(tok.head, ["with"]), k2)
-    if light is not None:
-        role = _light_deal_role(trig, tok.head, lex)
+    gov = governing_verb(tok)
+    if light is not None and gov is not None and not investment:
+        _fill(a, second, table, syntax.prep_objects(gov, ["with"]), k2)  # "signed a deal with X"
+    if light is not None and gov is not None and investment and not a.get("investor"):
+        # "received backing from X": the source hangs on the verb
+        _fill(a, "investor", table, syntax.prep_objects(gov, ["from"]), (ORG, PERSON))
+    if light is not None and gov is not None:
+        role = _light_deal_role(trig, gov, lex)
         if role == "target" and a.get("target"):
             role = first  # "X accepted a bid for Y": the target is named, so X is the bidder
         refs = _of_kind(_refs(table, light[1], ANY), *_party_kinds(trig, role))

@@ -147,8 +147,10 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
 
     ready: list[_Draft] = []
     for d in drafts:
-        ready.extend(_normalise(d, table, developer, employer))
+        if not d.hit.backref:
+            ready.extend(_normalise(d, table, developer, employer))
     found = _records(sdoc, table, ctx, ready)
+    found = _link_back(found, [d for d in drafts if d.hit.backref], ctx)
     cache[id(table)] = (table, tuple(found))
     return found
 
@@ -214,7 +216,7 @@ def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
     a = d.args
     first, second = eventargs._deal_roles(trig)
     parts = [(role, r) for role, r in a.all() if r.kind != PLACE]
-    if not parts or all(r.anaphor for _, r in parts):
+    if not parts or all(r.anaphor and not _named_nearby(table, r, d.hit.tok) for _, r in parts):
         return []  # nothing named, or only pronouns: too weak for a deal
     has_first, has_second = bool(a.get(first)), bool(a.get(second))
     if trig.type == "Investment" and has_second and trig.needs_amount:
@@ -234,6 +236,13 @@ def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
     if other is None:
         return []
     return [replace(d, participants=[*parts, (missing, other)], fallback=fallback)]
+
+
+def _named_nearby(table: EntityTable, ref: SpanRef, tok: Token) -> bool:
+    """Whether a pronoun's entity is also named in the trigger's sentence before the pronoun:
+    "X announced it has completed a $64M round"."""
+    sent = tok.sent
+    return any(r.key == ref.key and not r.anaphor for r in table.in_range(sent.start, ref.start))
 
 
 def _window(tok: Token) -> tuple[int, int]:
@@ -336,7 +345,8 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
         (s, e, v)
         for s, e, v in find_dates(text, ctx.published)
         if not any(ms < e and s < me for ms, me in mentions)
-    ]
+        and not text[:s].rstrip().lower().endswith(("since", "from", "until", "through"))
+    ]  # "invested three times since 2019": a range's bound is not the event's date
     amounts = deal_amounts(text)
     spans = [span_of(d) for d in group]
 
@@ -412,6 +422,35 @@ def _parse_status(tok: Token) -> str:
             break
         cur = head
     return "Announced"
+
+
+def _link_back(found: list[_Found], backrefs: list[_Draft], ctx: DocContext) -> list[_Found]:
+    """ "Icon Ventures led the new round": the investors named for "the round" join the latest
+    investment with a named recipient reported before it in the document (nothing is created when
+    there is none)."""
+    out = list(found)
+    for d in backrefs:
+        investors = [r for r in d.args.get("investor") if not r.anaphor]
+        if not investors:
+            continue
+        start = ctx.evidence(d.hit.tok.sent).start if ctx.in_body(d.hit.tok.sent) else -1
+        earlier = [
+            i
+            for i, f in enumerate(out)
+            if f.record.type == "Investment"
+            and f.record.evidence.start < start
+            and f.record.status not in HEDGED
+            and any(role == "recipient" for role, _ in f.record.participants)
+        ]
+        if not earlier:
+            continue
+        i = max(earlier, key=lambda j: out[j].record.evidence.start)
+        rec = out[i].record
+        have = {k for _, k in rec.participants}
+        extra = tuple(("investor", r.key) for r in investors if r.key not in have)
+        if extra:
+            out[i] = replace(out[i], record=replace(rec, participants=rec.participants + extra))
+    return out
 
 
 def _drop_subsumed(found: list[_Found]) -> list[_Found]:

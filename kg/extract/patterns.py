@@ -24,7 +24,17 @@ RELATIONS = DATA / "patterns" / "relations.json"
 TRIGGERS = DATA / "triggers.json"
 
 FAMILIES = ("product", "deal", "personnel", "outage", "legal")
-SLOT_HOWS = ("denote", "described", "preceding", "owner_or_preceding", "title_org", "agent", "patient")
+SLOT_HOWS = (
+    "denote",
+    "described",
+    "preceding",
+    "owner_or_preceding",
+    "title_org",
+    "agent",
+    "patient",
+    "phrase",
+    "whose_owner",
+)
 
 
 class PatternError(KGError):
@@ -108,6 +118,7 @@ class RelationPattern:
     pattern: list[Any]
     role: str = ""  # dep: anchor of a job title; surface: "connector"
     former: str = ""  # "before_left" | "title" | "tense"
+    adjacent: bool = False  # dep: the subject entity must start right after the object entity ends
     key: str = ""  # matcher label
 
 
@@ -152,6 +163,7 @@ def relation_patterns() -> tuple[RelationPattern, ...]:
                 pattern=_expand(raw["pattern"], where),
                 role=raw.get("role", ""),
                 former=raw.get("former", ""),
+                adjacent=bool(raw.get("adjacent", False)),
                 key=f"rel{i}",
             )
         except KeyError as exc:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract import syntax
 from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
 from kg.extract.table import EntityTable, SpanRef
-from kg.model import RelationRecord
+from kg.model import PRODUCT, RelationRecord
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _CACHE_KEY = "kg.extract.relations"
 PUNCT_GAP_OK = frozenset({"-", "'s", "\u2019s"})
+GAP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 GAZETTEER_CONFIDENCE = 0.5
 
 
@@ -146,6 +147,10 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
             pats = syntax.subject_tokens(tok.head)
         for t in pats:
             refs.extend(syntax.denote(table, t, kinds, conj=True))
+    elif slot.how == "phrase":
+        refs = _phrase_refs(table, tok, kinds)
+    elif slot.how == "whose_owner":
+        refs = _whose_owner(table, tok, kinds)
     elif slot.how in ("preceding", "owner_or_preceding"):
         if slot.how == "owner_or_preceding":
             refs = syntax.possessors(table, tok, kinds)
@@ -159,6 +164,39 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
             near = _preceding(table, tok, kinds, exclude)
             refs = [near] if near is not None else []
     return [r for r in refs if r.kind in kinds]
+
+
+def _phrase_refs(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
+    """The organization a unit noun belongs to or is: "OpenAI, led by X" -> OpenAI; "the Google
+    Brain research team led by X" -> Google Brain (an entity among the words before the head noun).
+    Only heads that stand for an organization or a team count (`led_heads`), never a funding
+    round ("a round led by X")."""
+    ref = table.at_token(tok.i)
+    if ref is not None:
+        return [ref] if ref.kind in kinds and not ref.anaphor else []
+    if tok.lower_ not in lexicon("led_heads"):
+        return []
+    out: list[SpanRef] = []
+    for r in table.in_range(tok.left_edge.i, tok.i):
+        head = tok.doc[r.end - 1]
+        if r.kind in kinds and not r.anaphor and head.dep_ in ("compound", "nmod") and head.head.i <= tok.i:
+            out.append(r)
+    return out[-1:]
+
+
+def _whose_owner(table: EntityTable, noun: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
+    """The person a "whose <noun>" phrase belongs to: "X, an engineer whose startup, Y, ..." -> X."""
+    cur = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and cur.dep_ == "relcl":
+        cur = cur.head
+    for _ in range(2):
+        refs = [r for r in syntax.denote(table, cur, kinds) if not r.anaphor]
+        if refs:
+            return refs
+        if cur.dep_ != "appos":
+            break
+        cur = cur.head
+    return []
 
 
 def _preceding(table: EntityTable, tok: Token, kinds: tuple[str, ...], exclude: set[str]) -> SpanRef | None:
@@ -176,6 +214,12 @@ def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTabl
     subjects = _slot_refs(pat.subject, anchors, table, {o.key for o in objects})
     if not subjects:
         return []
+    if pat.adjacent:  # "Cerebras CS-2": the organization's name runs straight into the product's
+        pairs = [(s, o) for s in subjects for o in objects if o.end == s.start and _named_alone(table, o.key)]
+        subjects = [s for s, _ in pairs]
+        objects = [o for _, o in pairs]
+        if not pairs:
+            return []
     sent = anchors[pat.subject.anchor].sent
     role: str | None = None
     former = False
@@ -189,11 +233,23 @@ def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTabl
     elif pat.former == "tense":
         verb = anchors[pat.subject.anchor]
         former = _past_tenure(verb)
+    if pat.adjacent:
+        return [
+            _Candidate(subject=s, object=o, pattern=pat, sent=sent)
+            for s, o in zip(subjects, objects, strict=True)
+        ]
     return [
         _Candidate(subject=s, object=o, pattern=pat, sent=sent, role=role, former=former)
         for s in subjects
         for o in objects
     ]
+
+
+def _named_alone(table: EntityTable, key: str) -> bool:
+    """Whether the text names the organization somewhere without a product name right after it, so
+    that "Cerebras CS-2" is the company plus its product, not one name cut in two ("Condor Galaxy")."""
+    starts = {r.start for r in table.spans if r.kind == PRODUCT}
+    return any(r.key == key and not r.anaphor and r.end not in starts for r in table.spans)
 
 
 def _past_tenure(verb: Token) -> bool:
@@ -217,6 +273,8 @@ def _side(table: EntityTable, sdoc: Doc, sent: Span, start: int, end: int, slot:
         ref = table.at_token(i)
         if ref is not None:
             edge = ref.end - 1 if slot.side == "left" else ref.start
+            if ref.anaphor and slot.side == "right" and ref.start < start:
+                edge = i  # "the Toronto-based startup": the connector sits inside the phrase that refers back
             return ref if edge == i and ref.kind in slot.kinds else None
         tok = sdoc[i]
         if skipped >= slot.gap:
@@ -224,8 +282,12 @@ def _side(table: EntityTable, sdoc: Doc, sent: Span, start: int, end: int, slot:
         if slot.gap_words:
             if tok.lower_ not in slot.gap_words:
                 return None
-        elif tok.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") and tok.lower_ not in PUNCT_GAP_OK:
-            return None
+        elif (
+            tok.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM")
+            and tok.lower_ not in PUNCT_GAP_OK
+            and not (tok.tag_ in ("VBG", "VBN") and tok.dep_ in GAP_MODIFIER_DEPS)
+        ):
+            return None  # a participle may sit in the phrase: "UAE-based technology holding group G42"
         skipped += 1
         i += step
     return None
@@ -233,9 +295,14 @@ def _side(table: EntityTable, sdoc: Doc, sent: Span, start: int, end: int, slot:
 
 def _trim(table: EntityTable, start: int, end: int) -> tuple[int, int]:
     """Drop connector tokens that belong to an entity ("Stability AI CEO" -> "CEO")."""
-    while start < end and table.at_token(start) is not None:
+
+    def named(i: int) -> bool:
+        ref = table.at_token(i)
+        return ref is not None and not ref.anaphor  # "the Paris-based startup" refers back: keep "based"
+
+    while start < end and named(start):
         start += 1
-    while end > start and table.at_token(end - 1) is not None:
+    while end > start and named(end - 1):
         end -= 1
     return start, end
 

@@ -150,6 +150,12 @@ def denote(
                 elif child.dep_ in ("poss", "compound") and not out and tok.lower_ in lexicon("deep_nouns"):
                     # "the Pixel 6 launch"; not "a free Chrome extension"
                     out.extend(r for r in denote(table, child, kinds, _seen=seen) if r.kind == PRODUCT)
+    if conj and ref is not None:
+        for c in tok.children:
+            # "A, B and C are suing": a list of names parsed as an apposition plus conjuncts
+            other = table.at_token(c.i)
+            if c.dep_ == "appos" and other is not None and other.kind == ref.kind and c.i > tok.i:
+                out.extend(denote(table, c, kinds, conj=True, _seen=seen))
     if conj:
         for c in tok.conjuncts:
             # "OpenAI's DALL-E and Stability's Stable Diffusion": a conjunct with its own possessor is
@@ -205,7 +211,7 @@ def subject_tokens(verb: Token) -> list[Token]:
             out = []
             for s in subs:
                 if s.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
-                    out.append(cur.head)
+                    out.extend(_among_those(cur.head) or [cur.head])
                 else:
                     out.append(s)
             return out
@@ -250,6 +256,19 @@ def subject_tokens(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def _among_those(head: Token) -> list[Token]:
+    """ "A and B are among those who sued X", "A is one of the firms that ..." -> A and B: the
+    relative clause describes a group the copula's subject belongs to."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("among", "of"):
+        return []
+    verb = head.head.head
+    if head.head.lower_ == "of" and verb.lower_ == "one":  # "A is one of those who ..."
+        verb = verb.head
+    if verb.lemma_ not in ("be", "remain"):
+        return []
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
@@ -341,6 +360,13 @@ def title_org(table: EntityTable, title: Token, kinds: tuple[str, ...] = (ORG,))
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out.extend(denote(table, p, kinds))
+                        if c.lower_ == "of" and table.at_token(p.i) is None:
+                            # "director of machine learning at Cohere": the field, then the employer
+                            for pp in p.children:
+                                if pp.dep_ == "prep" and pp.lower_ in ("at", "for"):
+                                    for q in pp.children:
+                                        if q.dep_ == "pobj":
+                                            out.extend(denote(table, q, kinds))
         if out:
             break
     return _unique(out)

@@ -29,6 +29,7 @@ class Hit:
     trigger: Trigger
     start: int  # token span of the matched words
     end: int
+    backref: bool = False  # "the round": a funding noun without an amount that refers to an earlier one
 
 
 def find_triggers(sdoc: Doc, table: EntityTable, lex: TriggerLexicon | None = None) -> list[Hit]:
@@ -40,11 +41,14 @@ def find_triggers(sdoc: Doc, table: EntityTable, lex: TriggerLexicon | None = No
     for match_id, start, end in matcher(sdoc):
         trig = lex.triggers[sdoc.vocab.strings[match_id]]
         tok = sdoc[start + trig.head]
+        backref = False
         if not _conditions_hold(tok, trig, sdoc, start):
-            continue
+            if not _refers_back(tok, trig, sdoc, start):
+                continue
+            backref = True
         if trig.particle:
             end = max(end, _particle_end(tok, trig.particle))
-        h = Hit(tok=tok, trigger=trig, start=start, end=end)
+        h = Hit(tok=tok, trigger=trig, start=start, end=end, backref=backref)
         key = (tok.i, trig.type)
         old = best.get(key)
         if old is None or (end - start) > (old.end - old.start):
@@ -104,6 +108,31 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
     return True
 
 
+BACKREF_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def _refers_back(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
+    """ "Icon Ventures led the new round": a funding noun that needs an amount, has none, and is
+    introduced by "the"/"this"/"that" refers to a round the document reported earlier."""
+    if not (trig.needs_amount and trig.pos == "noun" and tok.tag_ == "NN" and tok.dep_ != "compound"):
+        return False
+    if deal_amounts(tok.sent.text):
+        return False  # money in the sentence that is not this round's (a total, a valuation)
+    det = [c for c in tok.children if c.dep_ == "det"]
+    return (
+        bool(det)
+        and det[0].lower_ in BACKREF_DETERMINERS
+        and _conditions_hold_but_amount(tok, trig, sdoc, start)
+    )
+
+
+def _conditions_hold_but_amount(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
+    first = sdoc[start]
+    if not tok.tag_.startswith("NN") or tok.tag_ in ("NNP", "NNPS"):
+        return False
+    return not (first.i != first.sent.start and first.text[:1].isupper())
+
+
 def _suppressed(h: Hit, heads: dict[int, Hit], nouns: set[int], lex: TriggerLexicon) -> bool:
     tok = h.tok
     if h.trigger.pos == "verb" and lex.is_light(tok.lower_, tok.lemma_):
@@ -135,12 +164,39 @@ def _suppressed(h: Hit, heads: dict[int, Hit], nouns: set[int], lex: TriggerLexi
 
 
 def deal_amounts(text: str) -> list[tuple[int, int, Amount]]:
-    """Money amounts of a sentence, without valuations, revenues and profits."""
+    """Money amounts of a sentence, without valuations, revenues, profits and running totals
+    ("brings its total funding to date to $105 million", "$78m raised so far")."""
     out = []
     for start, end, amount in find_amounts(text):
         before = text[max(0, start - 25) : start].lower()
         after = " ".join(text[end : end + 30].lower().split()[:3])
         if any(w in before for w in VALUATION_WORDS) or any(w in after for w in VALUATION_WORDS):
             continue
+        if _running_total(text, start, end):
+            continue
         out.append((start, end, amount))
     return out
+
+
+TOTAL_BEFORE = ("total", "to date", "so far", "cumulative", "in all", "altogether", "overall")
+TOTAL_AFTER = ("to date", "so far", "in total", "in all", "altogether", "overall")
+
+
+def _running_total(text: str, start: int, end: int) -> bool:
+    """Whether the amount is a sum of earlier money rather than one deal's: a total word in the
+    amount's clause before it (back to the last comma, semicolon or dash, at most 80 characters),
+    or "to date" / "so far" right after it."""
+    before = text[max(0, start - 80) : start]
+    for stop in (",", ";", " - ", "\u2014", "\u2013"):
+        cut = before.rfind(stop)
+        if cut >= 0:
+            before = before[cut + 1 :]
+    low = f" {before.lower()} "
+    if (
+        any(f" {w} " in low or f" {w}," in low for w in TOTAL_BEFORE)
+        or " totaling" in low
+        or " totalling" in low
+    ):
+        return True
+    after = " ".join(text[end : end + 20].lower().split()[:3])
+    return any(after.startswith(w) for w in TOTAL_AFTER)
