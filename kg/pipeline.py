@@ -4,12 +4,21 @@ Extractions are cached per document content hash under `<out>/.kg/extractions`, 
 runs the spaCy model only on new or changed documents, and an unchanged rebuild stops after
 reading and hashing the inputs. Resolution and graph building always see every document, which
 keeps entity IRIs identical to a one-shot build.
+
+A build killed at any moment loses nothing: every file is written to a temporary name and renamed
+into place, and `<out>/.kg/manifest.json` (what the unchanged-rebuild check trusts) is removed
+before the first output changes and written again only after the exports and the store are
+complete. One build at a time holds `<out>/.kg/lock`; it first removes the temporary files an
+earlier, killed build left behind.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import os
+import re
 import tempfile
 import time
 from collections import Counter
@@ -19,11 +28,21 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.errors import SourceError
+from kg.errors import SourceError, StoreError
 from kg.model import Document, Extraction, Resolution, Skipped
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: builds are not locked
+    fcntl = None  # type: ignore[assignment]
 
 STATE_DIR = ".kg"
 EXPORT_FORMATS = ("ttl", "trig", "jsonld")
+# What a build killed mid-write leaves: temporary files of the exports and the explorer (beside
+# them), of the manifest (in .kg) and of cache entries (in .kg/extractions/xx); mkstemp adds 8 characters.
+_STALE = re.compile(
+    r"^\.(?:graph\.(?:ttl|trig|jsonld|html)|manifest\.json|[0-9a-f]{64}\.json)\.[a-z0-9_]{8}(?:\.tmp)?$"
+)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, words)
 
@@ -145,6 +164,9 @@ def collect(
             report.documents += 1
             hit = cache.get(item.content_hash, version)
             if hit is not None:
+                # The cache is keyed by content: where the document was read from this time (file,
+                # line, format) is taken from this run, exactly as a fresh extraction records it.
+                hit = dataclasses.replace(hit, doc=item.info())
                 report.cached += 1
                 extractions.append(hit)
                 if progress:
@@ -180,33 +202,94 @@ def build(
     if not paths:
         raise SourceError("no input paths given")
     out = Path(out_dir)
-    state = out / STATE_DIR
-    state.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     workers = workers or default_workers()
-    cache = ExtractionCache(state / "extractions")
+    with exclusive(out) as state:
+        cache = ExtractionCache(state / "extractions")
+        extractions = collect(paths, cache, model, workers, report, progress, batch_size)
+        report.stage_seconds["read+extract"] = time.perf_counter() - t0
+        if not extractions:
+            reasons = "; ".join(str(s) for s in report.skipped[:5])
+            where = ", ".join(map(str, paths))
+            raise SourceError(f"no readable documents in {where}" + (f" ({reasons})" if reasons else ""))
+        return finish(extractions, out, html, store, report, t0)
 
-    extractions = collect(paths, cache, model, workers, report, progress, batch_size)
-    report.stage_seconds["read+extract"] = time.perf_counter() - t0
-    if not extractions:
-        reasons = "; ".join(str(s) for s in report.skipped[:5])
-        where = ", ".join(map(str, paths))
-        raise SourceError(f"no readable documents in {where}" + (f" ({reasons})" if reasons else ""))
 
-    return finish(extractions, out, html, store, report, t0)
+@contextlib.contextmanager
+def exclusive(out: Path) -> Iterator[Path]:
+    """Hold `<out>/.kg/lock` while building into `out` and clear what a killed build left; yields `.kg`.
+
+    Raises StoreError when `out` is not a folder that can be written, or another build holds it.
+    """
+    state = state_dir(out)
+    try:
+        handle = (state / "lock").open("ab")
+    except OSError as exc:
+        raise StoreError(f"{out}: cannot write in the output folder: {exc.strerror or exc}") from exc
+    with handle:
+        if fcntl is not None:
+            try:
+                # A POSIX record lock belongs to this process only: extraction workers forked while
+                # it is held do not inherit it, so a killed build never leaves the folder locked.
+                fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                raise StoreError(f"{out}: another kg build is writing to this folder; wait for it "
+                                 "to finish") from exc
+        remove_stale(out)
+        yield state  # the lock goes with the handle, and with the process when it is killed
+
+
+def state_dir(out: Path) -> Path:
+    """`<out>/.kg`, created; a clear StoreError (not a traceback) when `out` is a file or unwritable."""
+    if out.exists() and not out.is_dir():
+        raise StoreError(f"{out}: is a file; the output (--out) must be a folder")
+    state = out / STATE_DIR
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{out}: cannot create the output folder: {exc.strerror or exc}") from exc
+    return state
+
+
+def remove_stale(out: Path) -> int:
+    """Remove the temporary files a killed build left in `out`; returns how many.
+
+    A cache folder that is a symlink may be shared with builds into other folders, which this
+    build's lock does not cover: it is left alone.
+    """
+    state = out / STATE_DIR
+    cache = state / "extractions"
+    folders = [out, state, *([] if cache.is_symlink() else sorted(cache.glob("??")))]
+    removed = 0
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if _STALE.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
 
 
 def finish(extractions: list[Extraction], out: Path, html: bool, store: bool, report: BuildReport,
            t0: float) -> BuildReport:
-    """Resolve, build, validate and write: everything after extraction."""
-    state = out / STATE_DIR
-    state.mkdir(parents=True, exist_ok=True)
+    """Resolve, build, validate and write: everything after extraction.
+
+    The manifest is removed before the first output changes and written last, so it never vouches
+    for outputs of another build (see the module docstring).
+    """
+    state = state_dir(out)
     manifest_path = state / "manifest.json"
     fingerprint = [[code_fingerprint(), str(html)]] + sorted(
-        [ex.doc.id, ex.doc.content_hash, ex.extractor] for ex in extractions)
+        [ex.doc.id, ex.doc.content_hash, ex.extractor, ex.doc.source_path, ex.doc.item or "", ex.doc.format]
+        for ex in extractions)
     previous = _read_json(manifest_path)
     wanted = _output_paths(out, html)
-    if previous.get("fingerprint") == fingerprint and all(p.exists() for p in wanted.values()):
+    store_ok = not store or (previous.get("store") is True and (state / "store" / "CURRENT").is_file())
+    if previous.get("fingerprint") == fingerprint and store_ok and all(p.exists() for p in wanted.values()):
         report.unchanged = True
         report.outputs = {k: str(v) for k, v in wanted.items()}
         _fill_counts_from_manifest(report, previous)
@@ -214,6 +297,7 @@ def finish(extractions: list[Extraction], out: Path, html: bool, store: bool, re
         return report
 
     resolution, dataset, quarantined = assemble(extractions, report)
+    _forget(manifest_path)
     report.outputs = write_outputs(dataset, resolution, out, html, report)
     if store:
         t = time.perf_counter()
@@ -225,6 +309,7 @@ def finish(extractions: list[Extraction], out: Path, html: bool, store: bool, re
     report.quarantined = quarantined
     atomic_write_text(manifest_path, json.dumps({
         "fingerprint": fingerprint,
+        "store": store,
         "summary": {"entities_by_type": report.entities_by_type, "relations": report.relations,
                     "events": report.events, "triples": report.triples, "quarantined": report.quarantined},
     }, sort_keys=True))
@@ -241,9 +326,14 @@ def extract_shard(paths: Iterable[str | Path], target: str | Path, model: str | 
     """
     t0 = time.perf_counter()
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        raise StoreError(f"{target}: is a folder; the shard (--out) must be a file")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{target.parent}: cannot create the shard's folder: {exc.strerror or exc}") from exc
     report = BuildReport()
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.") as tmp:
         cache = ExtractionCache(Path(tmp) / "cache")
         extractions = collect(list(paths), cache, model, workers or default_workers(), report, progress)
         lines = (json.dumps(ex.to_json(), ensure_ascii=False, sort_keys=True)
@@ -282,7 +372,8 @@ def assemble_shards(shards: Iterable[str | Path], out_dir: str | Path = "exports
     if not extractions:
         raise SourceError("the shards hold no extractions")
     report = BuildReport(documents=len(extractions), cached=len(extractions))
-    return finish(extractions, Path(out_dir), html, store, report, t0)
+    with exclusive(Path(out_dir)):
+        return finish(extractions, Path(out_dir), html, store, report, t0)
 
 
 def assemble(extractions: list[Extraction], report: BuildReport) -> tuple[Resolution, Dataset, int]:
@@ -339,6 +430,17 @@ def _output_paths(out: Path, html: bool) -> dict[str, Path]:
     if html:
         paths["html"] = out / "graph.html"
     return paths
+
+
+def _forget(path: Path) -> None:
+    """Remove `path` durably: a crash after this never brings the old file back."""
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _read_json(path: Path) -> dict:
