@@ -100,10 +100,25 @@ def safe_url(url: object) -> str | None:
 # --- layout ---------------------------------------------------------------------------------
 
 
+def canonical(H: nx.Graph) -> nx.Graph:
+    """The same graph with nodes and edges inserted in sorted order.
+
+    Layout and community detection iterate in insertion order, which follows the RDF graph's
+    hash-seeded order; a canonical order makes the page byte-identical across processes.
+    """
+    out = nx.Graph()
+    out.add_nodes_from(sorted(((v, H.nodes[v]) for v in H), key=lambda item: str(item[0])))
+    edges = sorted(((*sorted((u, v), key=str), d) for u, v, d in H.edges(data=True)),
+                   key=lambda e: (str(e[0]), str(e[1])))
+    out.add_edges_from(edges)
+    return out
+
+
 def _spring(H: nx.Graph, radius: float) -> dict[Any, tuple[float, float]]:
     n = len(H)
     if n == 1:
         return {next(iter(H)): (0.0, 0.0)}
+    H = canonical(H)
     pos = nx.spring_layout(H, seed=SEED, iterations=60 if n > 150 else 100, weight=None)
     return {v: (float(x) * radius, float(y) * radius) for v, (x, y) in pos.items()}
 
@@ -234,7 +249,7 @@ def page_data(G: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 2, ma
         raise VizError("max_nodes and embed_limit must be positive")
     total = G.number_of_nodes()
     G, centre = _subgraph(G, focus, hops)
-    H = simple_graph(G)
+    H = canonical(simple_graph(G))
     pr = pagerank(H)
     order = sorted(G.nodes, key=lambda v: (-pr.get(v, 0.0), v))
     truncated = len(order) > embed_limit
@@ -243,7 +258,7 @@ def page_data(G: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 2, ma
         if centre is not None:
             keep.add(centre)
         order = [v for v in order if v in keep]
-        G, H = G.subgraph(keep).copy(), H.subgraph(keep).copy()
+        G, H = G.subgraph(keep).copy(), canonical(H.subgraph(keep))
     rank = {v: i for i, v in enumerate(order)}
     groups = communities(H)
     community_of = {v: i for i, members in enumerate(groups) for v in members}

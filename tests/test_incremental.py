@@ -191,8 +191,6 @@ def test_incremental_rdf_exports_are_byte_identical_across_processes(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="kg/viz.py lays out H.subgraph(part), whose node order follows the "
-                   "RDF graph's hash-seeded iteration; spring_layout's start positions follow node order")
 def test_incremental_html_is_byte_identical_across_processes(two_processes: tuple[Path, Path]) -> None:
     here, there = two_processes
     assert (here / "graph.html").read_bytes() == (there / "graph.html").read_bytes()
