@@ -16,6 +16,7 @@ from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG, PERSON, PRODUCT
 
 # Verbs whose subject "it" is usually a dummy ("it seems", "it is likely that").
+_SUBJECTS = ("nsubj", "nsubjpass")
 _DUMMY_IT_HEADS = {"be", "seem", "appear", "remain", "become", "look", "sound", "feel", "take", "matter"}
 
 
@@ -86,7 +87,20 @@ def _org_noun(doc: Doc, table: EntityTable, noun: Token, lo: int, rules: EntityR
     ante = table.before(first, (ORG,), limit=first - lo)
     if ante is None:
         return None
+    ante = _prefer_subject(doc, table, ante, lo, first)
     return SpanRef(ante.key, first, noun.i + 1, ante.kind, ante.cls, anaphor=True)
+
+
+def _prefer_subject(doc: Doc, table: EntityTable, ante: SpanRef, lo: int, i: int) -> SpanRef:
+    """The nearest organization, unless it sits in a prepositional phrase ("data from Acme") while
+    an earlier clause of the window has an organization as its subject: the text goes on about that
+    one ("Quillbase trained it on data from Acme. The company said ..." -> Quillbase)."""
+    if doc[ante.start : ante.end].root.dep_ != "pobj":
+        return ante
+    for ref in reversed(table.in_range(lo, i)):
+        if ref.kind == ORG and not ref.anaphor and doc[ref.start : ref.end].root.dep_ in _SUBJECTS:
+            return ref
+    return ante
 
 
 def _it(doc: Doc, table: EntityTable, tok: Token, lo: int) -> SpanRef | None:
@@ -96,6 +110,7 @@ def _it(doc: Doc, table: EntityTable, tok: Token, lo: int) -> SpanRef | None:
     ante = table.before(tok.i, (ORG, PRODUCT, PERSON), limit=tok.i - lo)
     if ante is None or ante.kind != ORG:
         return None
+    ante = _prefer_subject(doc, table, ante, lo, tok.i)
     return SpanRef(ante.key, tok.i, tok.i + 1, ante.kind, ante.cls, anaphor=True)
 
 

@@ -25,6 +25,7 @@ W_TITLE = 6.0
 W_HEAD = 5.0
 W_POSSESSIVE = 4.0
 W_SPEAKER = 3.0
+W_WEAK = 2.0  # "platform X": a product, or the company that runs it
 
 _POSSESSIVE_TAGS = {"POS"}
 _NOUNISH = {"NOUN", "PROPN", "ADJ", "NUM"}
@@ -87,7 +88,8 @@ def head_votes(doc: Doc, start: int, end: int, rules: EntityRules, label: str = 
     for seq in (words, lemmas):
         hit = _lookup(seq, rules.product_heads)
         if hit:
-            return [Vote(PRODUCT, rules.product_heads[hit], W_HEAD, "product-head")]
+            weight = W_WEAK if hit in rules.weak_product_heads else W_HEAD
+            return [Vote(PRODUCT, rules.product_heads[hit], weight, "product-head")]
         hit = _lookup(seq, rules.org_heads)
         if hit:
             return [Vote(ORG, rules.org_heads[hit], W_HEAD, "org-head")]
@@ -118,7 +120,8 @@ def preceding_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[
         if last in rules.org_heads and last not in rules.maker_heads:
             return [Vote(ORG, rules.org_heads[last], W_HEAD, "org-noun-before")]
         if last in rules.product_heads:
-            return [Vote(PRODUCT, rules.product_heads[last], W_HEAD, "product-noun-before")]
+            weight = W_WEAK if last in rules.weak_product_heads else W_HEAD
+            return [Vote(PRODUCT, rules.product_heads[last], weight, "product-noun-before")]
     return []
 
 
@@ -142,7 +145,8 @@ def appos_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote
                 break
             hit = _lookup(seq, rules.product_heads)
             if hit:
-                votes.append(Vote(PRODUCT, rules.product_heads[hit], W_APPOS, "appos-product"))
+                weight = W_WEAK if hit in rules.weak_product_heads else W_APPOS
+                votes.append(Vote(PRODUCT, rules.product_heads[hit], weight, "appos-product"))
                 break
             hit = _lookup(seq, rules.org_heads)
             if hit and hit not in rules.maker_heads:

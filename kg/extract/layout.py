@@ -67,7 +67,9 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
                 start, caps = m.start(), 0
             end = m.end()
             caps += is_cap
-            if word[-1] in ",.;:!?" and not re.fullmatch(r"(?:[A-Z]\.)+", core):
+            # "?" and "!" do not end a run: glued headlines end in questions, and the byline after
+            # one ("... Interim CEO? Jane Doe The ...") belongs to it.
+            if word[-1] in ",.;:" and not re.fullmatch(r"(?:[A-Z]\.)+", core):
                 if caps >= min_capitals:
                     runs.append((start, end))
                 start = -1

@@ -96,6 +96,9 @@ def is_handle(name: str, rules: EntityRules) -> bool:
 
 
 def is_version_token(text: str) -> bool:
+    """'4', '2.5', '4o', '70B', 'v2'; not years, nor bare numbers of 100 and more ('Fortune 500')."""
+    if text.isdigit() and int(text) >= 100:
+        return False
     return bool(_VERSION.match(text)) and not _YEAR.match(text)
 
 
@@ -109,8 +112,8 @@ def split_glued_version(word: str) -> tuple[str, str] | None:
     if not m or _YEAR.match(m.group("version")):
         return None
     family, version = m.group("family"), m.group("version")
-    if len(family) < 2:  # "G42", "M2": a letter and a number is a name, not a version
-        return None
+    if len(family) < 2 or (family.isupper() and len(family) == 2):
+        return None  # "G42", "M2", "CS-2": a letter or two and a number is a model number, not a version
     hyphen = word[len(family)] == "-"
     if not (hyphen or "." in version or (family.isupper() and len(family) >= 3)):
         return None

@@ -17,6 +17,7 @@ from kg.extract.context import DocContext
 from kg.extract.entities import find_entities
 from kg.extract.names import name_key, slug
 from kg.extract.resources import Resources, load_resources
+from kg.extract.sentences import COMPONENT as LINE_BREAKS
 from kg.extract.table import EntityTable
 from kg.model import ORG, Document, EntityRecord, EventRecord, Extraction, RelationRecord
 
@@ -62,6 +63,8 @@ class Pipeline:
         if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
             raise ModelError(f"spaCy model {name!r} lacks a parser or NER; {INSTALL_HINT}")
         self.res = resources or load_resources()
+        # Every line break (and the blank line after a prepended title) starts a sentence.
+        nlp.add_pipe(LINE_BREAKS, before="parser")
         ruler = nlp.add_pipe(
             "entity_ruler",
             name="kg_gazetteer",

@@ -164,6 +164,9 @@ class EntityRules:
     place_suffixes: frozenset[str]
     given_names: frozenset[str]
     comment_lines: tuple[re.Pattern[str], ...]
+    not_person_last_words: frozenset[str] = frozenset()  # "Law Firm", "Tech Global": no person ends so
+    document_words: frozenset[str] = frozenset()  # "Paper", "Report", "Act": a document, not an organization
+    weak_product_heads: frozenset[str] = frozenset()  # "platform": a product or the company running it
 
 
 def _by_class(table: dict[str, list[str]]) -> dict[str, str]:
@@ -206,6 +209,9 @@ def _load_rules(path: Path) -> EntityRules:
             given_names=frozenset(raw["given_names"]),
             comment_start=tuple(re.compile(p) for p in raw["comment_start_patterns"]),
             comment_lines=tuple(re.compile(p) for p in raw["comment_line_patterns"]),
+            not_person_last_words=_fold(raw.get("not_person_last_words", [])),
+            document_words=_fold(raw.get("document_words", [])),
+            weak_product_heads=_fold(raw.get("weak_product_heads", [])),
         )
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read the entity rules ({exc})") from exc

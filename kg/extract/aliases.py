@@ -1,0 +1,92 @@
+"""Names a text declares equal: "Long Name (LN)" and "NewCo (formerly OldCo)".
+
+Run after the vote: the parenthesised name joins the entity before the bracket, so "the IMF" later
+in the text and "Facebook" in a "(formerly Facebook)" note are mentions (and aliases) of the same
+entity instead of duplicates. Only accepted entities start a merge; a look at the tokens right
+after each of their body mentions, no scan of the whole document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.layout import BODY
+from kg.extract.names import CONNECTORS
+
+if TYPE_CHECKING:
+    from kg.extract.candidates import Cand
+    from kg.extract.grouping import Group, Grouping
+
+RENAME_WORDS = frozenset({"formerly", "previously", "once", "then", "now", "née", "ex"})
+_RENAME_FILLERS = frozenset({"known", "as", "called", "named", ":"})
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """'IMF' for 'International Monetary Fund', 'NIST' for 'National Institute of Standards and
+    Technology' (connectors may or may not give a letter)."""
+    if not (2 <= len(acronym) <= 8 and acronym.replace("&", "").isalpha() and acronym.isupper()):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    if len(words) < 2:
+        return False
+    full = "".join(w[0].upper() for w in words)
+    core = "".join(w[0].upper() for w in words if w.casefold() not in CONNECTORS)
+    return acronym.replace("&", "") in (full, core)
+
+
+def merge_declared_aliases(
+    finder: Grouping, groups: dict[str, Group], accepted: dict[str, Group]
+) -> None:
+    """Merge the entity named in brackets after a mention into that mention's entity."""
+    from kg.extract.candidates import Cand
+
+    doc = finder.doc
+    by_start: dict[int, Cand] = {}
+    owner: dict[int, str] = {}
+    for gkey, group in groups.items():
+        for c in group.cands:
+            by_start[c.start] = c
+            owner[c.start] = gkey
+    for key in list(accepted):
+        found = accepted.get(key)
+        if found is None:
+            continue
+        g = found
+        for c in list(g.cands):
+            if c.zone != BODY or c.end + 2 >= len(doc) or doc[c.end].text != "(":
+                continue
+            j = c.end + 1
+            renamed = doc[j].lower_ in RENAME_WORDS
+            if renamed:
+                j += 1
+                while j < len(doc) and doc[j].lower_ in _RENAME_FILLERS:
+                    j += 1
+            inner = by_start.get(j)
+            if inner is not None and inner.end < len(doc) and doc[inner.end].text in (")", ",", ";"):
+                other_key = owner[j]
+                if other_key == key:
+                    continue
+                if renamed or is_acronym_of(inner.surface, c.surface):
+                    _merge(g, groups.get(other_key), accepted, other_key)
+                continue
+            tok = doc[j]
+            if (
+                not renamed
+                and j + 1 < len(doc)
+                and doc[j + 1].text == ")"
+                and is_acronym_of(tok.text, c.surface)
+            ):
+                # An acronym the model did not propose: a mention now, and later uses are found by
+                # the propagation step.
+                g.cands.append(Cand(j, j + 1, tok.text, c.zone, "", None, [], key=g.key))
+                by_start[j] = g.cands[-1]
+                owner[j] = key
+
+
+def _merge(target: Group, other: Group | None, accepted: dict[str, Group], other_key: str) -> None:
+    if other is None or other is target:
+        return
+    for c in other.cands:
+        c.key = target.key
+    target.cands.extend(other.cands)
+    accepted.pop(other_key, None)

@@ -1,0 +1,490 @@
+"""Entity candidates: names proposed by the gazetteer, the NER and context, with their typing votes.
+
+`Candidates` reads one parsed document: the EntityRuler's gazetteer matches (a known name glued to
+further proper nouns is a longer name of its own: "Intel Capital"), the statistical NER's spans cut
+at separators and trimmed, versions ("Jurassic-1 Jumbo", "Gemini 2.5 Pro"), proper nouns the model
+missed but whose context types them, and known given names followed by surnames. Each candidate
+(`Cand`) collects votes `(kind, class, weight, cue)` from kg.extract.evidence and the name's form;
+`bad_name` rejects shapes that are never entities. Grouping and decisions: kg.extract.grouping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.extract import evidence as ev
+from kg.extract.context import DocContext
+from kg.extract.layout import BODY, Layout
+from kg.extract.names import (
+    CONNECTORS,
+    all_generic,
+    camel_humps,
+    clean_name,
+    is_capitalised,
+    is_handle,
+    is_never_entity,
+    looks_like_person_name,
+)
+from kg.extract.resources import GazEntry, Resources
+from kg.model import ORG, PERSON, PLACE, PRODUCT
+
+NER_KIND = {"ORG": ORG, "PERSON": PERSON, "PRODUCT": PRODUCT, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+NER_CLASS = {"GPE": "Place", "LOC": "Place", "FAC": "Facility"}
+CANDIDATE_LABELS = set(NER_KIND) | {"WORK_OF_ART", "EVENT", "LAW", ""}
+KEY_PREFIX = {ORG: "org", PERSON: "person", PRODUCT: "product", PLACE: "place"}
+DEFAULT_CLASS = {ORG: "Organization", PERSON: "Person", PRODUCT: "Product", PLACE: "Place"}
+# Ties go to the kind the scorer does not count (Place), then to the commoner reading.
+KIND_ORDER = {PLACE: 0, ORG: 1, PRODUCT: 2, PERSON: 3}
+_SPLIT_PUNCT = {"|", "•", "·", ":", ";", "—", "–", "(", ")", "[", "]", '"', "“", "”", ",", "/", "?", "!"}
+
+_PLURAL_NUMBER = re.compile(r"(\d)s$")
+_WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|io|ai|co)$")
+_MODEL_NUMBER = re.compile(r"^[A-Z]{1,2}-\d+[a-z]?s?$")
+MENTION_CAP = 12.0
+CONF_GAZETTEER, CONF_GAZ_AMBIGUOUS, CONF_PATTERN, CONF_NER, CONF_WEAK = 0.95, 0.85, 0.85, 0.75, 0.6
+
+
+@dataclass
+class Cand:
+    """One mention of a candidate entity (token span of the spaCy Doc)."""
+
+    start: int
+    end: int
+    surface: str
+    zone: str
+    label: str = ""
+    gaz: GazEntry | None = None
+    votes: list[ev.Vote] = field(default_factory=list)
+    version: tuple[str, str] | None = None  # (family surface, version text)
+    family_gaz: GazEntry | None = None
+    key: str = ""
+
+    def structural(self, kind: str) -> float:
+        return max((v.weight for v in self.votes if v.kind == kind and v.cue != "ner"), default=0.0)
+
+
+class Candidates:
+    """Candidate names of one parsed document and their votes."""
+
+    def __init__(self, sdoc: Doc, ctx: DocContext, res: Resources) -> None:
+        self.doc = sdoc
+        self.ctx = ctx
+        self.res = res
+        self.rules = res.rules
+        self.gaz_names = res.gazetteer.by_name()
+        self.layout = Layout.of(
+            ctx.processed_text, ctx.body_offset, self.rules.comment_start, self.rules.comment_lines
+        )
+        self.lower_words = {t.text for t in sdoc if t.is_lower and t.is_alpha}
+        self.gaz_tokens: set[int] = set()  # tokens inside gazetteer matches
+        self.title_words: dict[str, list[int]] = defaultdict(list)  # capitalised word -> token indices
+        for t in sdoc:
+            if t.is_title and t.is_alpha:
+                self.title_words[t.text].append(t.i)
+
+
+    # --- candidates -------------------------------------------------------------------
+    def zone(self, start: int) -> str:
+        return self.layout.zone(self.doc[start].idx)
+
+    def pieces(self, span: Span) -> list[tuple[int, int]]:
+        """A span cut at line breaks and separators; the small model glues across them."""
+        out, s = [], span.start
+        for i in range(span.start, span.end):
+            tok = self.doc[i]
+            if (
+                tok.is_space
+                or "\n" in tok.text
+                or tok.text in _SPLIT_PUNCT
+                or (tok.tag_ == "POS" and i + 1 < span.end)
+            ):
+                if i > s:
+                    out.append((s, i))
+                s = i + 1
+        if span.end > s:
+            out.append((s, span.end))
+        return out
+
+    def trim(self, start: int, end: int, keep: bool) -> tuple[int, int, list[ev.Vote]]:
+        """Drop determiners, possessives, punctuation and lower-case words at the edges of a name.
+
+        A lower-case product head cut off the end ("Zephyr app") is kept as evidence.
+        """
+        doc, votes = self.doc, []
+        while start < end and not keep:
+            tok = doc[start]
+            if (
+                tok.is_punct
+                or tok.is_space
+                or tok.lower_ in ("the", "a", "an")
+                or (tok.is_lower and not is_capitalised(tok.text))
+            ):
+                start += 1
+            elif tok.lower_ in self.rules.person_titles and end - start >= 3:
+                # "CTO Liav Caspi": the title is context, not part of the name
+                votes.append(ev.Vote(PERSON, "Person", ev.W_TITLE, "title-before"))
+                start += 1
+            else:
+                break
+        while end > start:
+            tok = doc[end - 1]
+            if tok.tag_ == "POS" or tok.text in ("'s", "’s", "'", "’") or tok.is_punct:
+                end -= 1
+            elif not keep and tok.is_lower and not is_capitalised(tok.text):
+                if tok.lower_ in self.rules.product_heads:
+                    votes.append(
+                        ev.Vote(PRODUCT, self.rules.product_heads[tok.lower_], ev.W_HEAD, "head-in-span")
+                    )
+                end -= 1
+            else:
+                break
+        return start, end, votes
+
+    def candidates(self) -> list[Cand]:
+        doc = self.doc
+        cands: list[Cand] = []
+        covered = [False] * len(doc)
+        absorbed_to = 0  # tokens before this index were taken by a longer name ("Intel Capital")
+        for ent in doc.ents:
+            if ent.label_ not in CANDIDATE_LABELS or ent.start < absorbed_to:
+                continue
+            gaz = self.res.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+            if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
+                continue  # hashtags and @handles
+            if gaz is not None:
+                glued = self.glued_known_name(ent.start, ent.end, gaz)
+                if glued is not None:
+                    cands.append(glued)
+                    absorbed_to = glued.end
+                    for i in range(glued.start, glued.end):
+                        covered[i] = True
+                    continue
+            for s, e in self.pieces(ent) if gaz is None else [(ent.start, ent.end)]:
+                s, e, votes = self.trim(s, e, keep=gaz is not None)
+                if e <= s:
+                    continue
+                label = ent.label_
+                if e - s == 1 and e < ent.end and doc[e].tag_ == "POS":
+                    label = ""  # "France's National Centre": the model's label was for the whole span
+                if s < absorbed_to:
+                    continue  # taken by the previous name ("Zeta-2 Grande" after a version)
+                cand = self.make(s, e, label, gaz, votes)
+                if cand is not None:
+                    cands.append(cand)
+                    absorbed_to = max(absorbed_to, cand.end)
+                    for i in range(cand.start, cand.end):
+                        covered[i] = True
+                    if gaz is not None:
+                        self.gaz_tokens.update(range(cand.start, cand.end))
+        cands.extend(self.context_names(covered))
+        cands.extend(self.given_name_people(covered))
+        cands.sort(key=lambda c: (c.start, -c.end))
+        kept: list[Cand] = []
+        for c in cands:
+            if kept and c.start < kept[-1].end:
+                continue  # inside a longer name ("Jumbo" of "Jurassic-1 Jumbo")
+            kept.append(c)
+        return kept
+
+    def glued_known_name(self, start: int, end: int, gaz: GazEntry) -> Cand | None:
+        """'Intel Capital', 'Acme Studio': a known name followed by capitalised proper nouns is a
+        longer name of its own (an investment arm, a sub-brand), not the known entity."""
+        doc, rules = self.doc, self.rules
+        if gaz.ambiguous or gaz.kind not in (ORG, PRODUCT) or self.zone(start) != BODY:
+            return None
+        j = end
+        while j < len(doc) and j - end < 3:
+            tok = doc[j]
+            if not (
+                tok.pos_ == "PROPN"
+                and tok.is_alpha
+                and is_capitalised(tok.text)
+                and not tok.is_upper
+                and not tok.is_sent_start
+                and not tok.ent_id_
+                and tok.ent_type_ in ("", "ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "FAC")
+                and tok.lower_ not in rules.person_titles
+                and tok.text not in rules.given_names
+                and tok.text not in rules.version_tiers
+                and tok.lower_ not in self.lower_words
+                and not is_never_entity(tok.text, rules)
+            ):
+                break
+            j += 1
+        if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
+            return None  # a run of capitalised words is a headline ("Acme Unveils Zephyr For ...")
+        votes: list[ev.Vote] = []
+        if ev.suffix_vote([t.text for t in doc[start:j]], rules, self.lower_words) is None:
+            cls = gaz.cls if gaz.kind == PRODUCT else "Application"
+            votes.append(ev.Vote(PRODUCT, cls, ev.W_POSSESSIVE, "known-prefix"))
+        return self.make(start, j, "", None, votes)
+
+    def make(
+        self, start: int, end: int, label: str, gaz: GazEntry | None, votes: list[ev.Vote]
+    ) -> Cand | None:
+        doc, rules = self.doc, self.rules
+        cand = Cand(start, end, "", self.zone(start), label, gaz, list(votes))
+        # Versions: "Seedance 2.0", "Claude Haiku 4.5", "GPT-4o", "Gemini 2.5 Pro".
+        if gaz is None or gaz.kind == PRODUCT:
+            fam_end = ev.trailing_version(doc, start, end) if gaz is None else end
+            new_end = ev.version_after(doc, end, rules)
+            glued = ev.glued_version(doc[end - 1].text) if gaz is None and fam_end == end == new_end else None
+            if new_end > end and gaz is None and label not in ("PRODUCT", "") and doc[end].text.isdigit():
+                new_end = end  # "McAfee 2": a bare number after a name the model did not call a product
+            if fam_end < end or new_end > end or glued:
+                family = doc[start:fam_end].text if not glued else glued[0]
+                fam_gaz = gaz or self.gaz_names.get(family.casefold())
+                if self.version_family_ok(family, fam_gaz):
+                    end = self.version_name_after(max(end, new_end))
+                    version = doc[fam_end:end].text if not glued else glued[1]
+                    cand.end = end
+                    cand.version = (family, version)
+                    cand.family_gaz = fam_gaz if fam_gaz and fam_gaz.kind == PRODUCT else None
+                    cand.gaz = None
+                    fam_cls = fam_gaz.cls if fam_gaz is not None and fam_gaz.kind == PRODUCT else "AIModel"
+                    cand.votes.append(ev.Vote(PRODUCT, fam_cls, ev.W_VERSION, "version"))
+        # "Claude for Financial Services": a known product for a named audience.
+        if gaz is not None and gaz.kind == PRODUCT and cand.version is None:
+            cand.end = self.product_for(end)
+            if cand.end > end:
+                cand.family_gaz, cand.gaz = gaz, None
+                cand.votes.append(ev.Vote(PRODUCT, "Application", ev.W_VERSION, "product-for"))
+        cand.surface = clean_name(doc[cand.start : cand.end].text, keep_the=gaz is not None)
+        if not cand.surface:
+            return None
+        self.add_votes(cand)
+        return cand
+
+    def version_name_after(self, end: int) -> int:
+        """'Jurassic-1 Jumbo': one capitalised proper noun right after a version is part of the name."""
+        doc = self.doc
+        if end >= len(doc):
+            return end
+        tok = doc[end]
+        if (
+            tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and tok.is_title
+            and not tok.is_sent_start
+            and not tok.ent_id_
+            and tok.ent_type_ in ("", "PRODUCT", "PERSON", "ORG", "WORK_OF_ART")
+            and tok.lower_ not in self.lower_words
+            and not is_never_entity(tok.text, self.rules)
+            and not (end + 1 < len(doc) and doc[end + 1].is_title)
+        ):
+            return end + 1
+        return end
+
+    def version_family_ok(self, family: str, fam_gaz: GazEntry | None) -> bool:
+        if fam_gaz is not None:
+            return fam_gaz.kind == PRODUCT
+        words = family.split()
+        return (
+            bool(words)
+            and is_capitalised(words[0])
+            and family.casefold() not in self.rules.version_exclude_families
+            and words[0].casefold() not in self.rules.version_exclude_families
+            and family.casefold() not in self.rules.furniture
+            and (
+                family.casefold() in self.rules.version_families_allowed
+                or not is_never_entity(family, self.rules)
+            )
+            and not all_generic(words, self.rules)
+            and ev.suffix_vote(words, self.rules, self.lower_words) is None
+        )
+
+    def product_for(self, end: int) -> int:
+        """End of '<product> for <Capitalised Words>' (up to three words), or `end` unchanged."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in self.rules.product_for_words:
+            return end
+        k = end + 1
+        while (
+            k < len(doc) and k - end <= 4 and (doc[k].is_title or doc[k].text.isdigit()) and doc[k].is_alpha
+        ):
+            k += 1
+        return k if k > end + 1 else end
+
+    def add_votes(self, c: Cand) -> None:
+        doc, rules = self.doc, self.rules
+        if c.gaz is not None:
+            c.votes.append(ev.Vote(c.gaz.kind, c.gaz.cls, 100.0, "gazetteer"))
+            return
+        words = c.surface.split()
+        if len(words) == 1 and _WEB_NAME.match(words[0]):
+            c.votes.append(ev.Vote(ORG, "Company", ev.W_SUFFIX, "suffix"))  # "Monday.com": a company
+        if len(words) == 1 and _MODEL_NUMBER.match(words[0]):
+            c.votes.append(ev.Vote(PRODUCT, "Product", ev.W_POSSESSIVE, "model-number"))  # "CS-2", "F-35"
+        suffix = ev.suffix_vote(words, rules, self.lower_words)
+        if suffix is not None and c.version is None:
+            c.votes.append(suffix)
+        if len(words) >= 2 and words[-1].casefold() in rules.place_suffixes:
+            c.votes.append(ev.Vote(PLACE, "Place", ev.W_SUFFIX, "place-suffix"))
+        personal = suffix is None and self.person_shaped_end(words)
+        if words[0] in rules.given_names and looks_like_person_name(words) and personal:
+            c.votes.append(ev.Vote(PERSON, "Person", ev.W_SPEAKER, "given-name"))
+        if personal and self.surname_reused(words):
+            c.votes.append(ev.Vote(PERSON, "Person", ev.W_SPEAKER, "surname-reuse"))
+        heads = ev.head_votes(doc, c.start, c.end, rules, c.label)
+        if c.label in ("GPE", "LOC"):
+            # "a U.S. federal agency", "the UK government": the noun is located in the place
+            heads = [v for v in heads if v.kind != ORG]
+        c.votes.extend(heads)
+        c.votes.extend(ev.preceding_votes(doc, c.start, c.end, rules))
+        c.votes.extend(ev.appos_votes(doc, c.start, c.end, rules))
+        c.votes.extend(ev.possessive_votes(doc, c.start, c.end, rules))
+        speaker = ev.speaker_vote(doc, c.start, c.end, rules)
+        if speaker is not None:
+            c.votes.append(speaker)
+        kind = NER_KIND.get(c.label)
+        if kind == PERSON and not personal:
+            kind = None  # "Joseph Saveri Law Firm", "Memory X": the model's person reading is wrong
+        if kind is not None:
+            weight = 2.0
+            brand = len(words) == 1 and (camel_humps(words[0]) > 0 or any(ch.isdigit() for ch in words[0]))
+            if kind == PERSON and len(words) == 1:
+                weight = 1.0
+            if brand and kind in (PERSON, PLACE):
+                kind, weight = ORG, 1.0  # "OpenAI" tagged PERSON or GPE: a run-together brand
+            c.votes.append(ev.Vote(kind, NER_CLASS.get(c.label, DEFAULT_CLASS[kind]), weight, "ner"))
+
+    def person_shaped_end(self, words: list[str]) -> bool:
+        """A person's name does not end in an organization or product word nor a single letter."""
+        last = words[-1].casefold()
+        rules = self.rules
+        return not (
+            len(last.strip(".")) == 1
+            or last in rules.not_person_last_words
+            or last in rules.org_suffixes
+            or last in rules.product_heads
+        )
+
+    def surname_reused(self, words: list[str]) -> bool:
+        """The last word alone elsewhere ("Lior Gavish" ... "Gavish said"): people go by surnames."""
+        last = words[-1]
+        if not looks_like_person_name(words) or last not in self.title_words:
+            return False
+        if last.lower() in self.lower_words or last.casefold() in self.rules.generic_words:
+            return False
+        return any(i > 0 and self.doc[i - 1].text != words[-2] for i in self.title_words[last])
+
+    def given_name_people(self, covered: list[bool]) -> list[Cand]:
+        """'Sean O'Kane' the model missed: a known given name followed by capitalised surnames."""
+        doc, out = self.doc, []
+        for i, tok in enumerate(doc):
+            if covered[i] or tok.text not in self.rules.given_names or tok.ent_type_ not in ("", "NORP"):
+                continue
+            j = i + 1
+            while j < min(len(doc), i + 4) and not covered[j] and doc[j].ent_type_ in ("", "NORP", "PERSON"):
+                word = doc[j].text.replace("’", "").replace("'", "")
+                if not (word[:1].isupper() and word.isalpha()):
+                    break
+                j += 1
+            words = [t.text for t in doc[i:j]]
+            name_ok = looks_like_person_name(words) and not is_never_entity(" ".join(words), self.rules)
+            if j - i >= 2 and name_ok:
+                cand = self.make(i, j, "", None, [])
+                if cand is not None:
+                    out.append(cand)
+                    for k in range(i, j):
+                        covered[k] = True
+        return out
+
+    def context_names(self, covered: list[bool]) -> list[Cand]:
+        """Proper nouns the NER missed but whose context types them ('its Zephyr video model')."""
+        doc, out = self.doc, []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if covered[i] or tok.pos_ != "PROPN" or not is_capitalised(tok.text) or tok.ent_type_:
+                i += 1
+                continue
+            j = i
+            while (
+                j < len(doc)
+                and not covered[j]
+                and doc[j].pos_ == "PROPN"
+                and is_capitalised(doc[j].text)
+                and not doc[j].ent_type_
+            ):
+                j += 1
+            words = [t.text for t in doc[i:j]]
+            if j - i <= 4 and not is_never_entity(" ".join(words), self.rules):
+                cand = self.make(i, j, "", None, [])
+                # A sentence's first word is capitalised anyway: only an apposition, a version or an
+                # organization suffix after a word the text never writes in lower case vouches.
+                cues: tuple[str, ...] | None = None
+                if tok.is_sent_start:
+                    cues = ("appos-product", "appos-org", "appos-title", "version")
+                    if tok.lower_ not in self.lower_words:
+                        cues += ("suffix",)
+                if cand is not None and any(
+                    v.weight >= ev.W_HEAD and (cues is None or v.cue in cues) for v in cand.votes
+                ):
+                    out.append(cand)
+            i = j
+        return out
+
+    # --- filters ----------------------------------------------------------------------
+    def bad_name(self, c: Cand) -> bool:
+        rules, name = self.rules, c.surface
+        words = name.split()
+        if c.gaz is not None:
+            return False
+        if len(words) > 7 or not any(ch.isalpha() for ch in name) or not is_capitalised(words[0]):
+            return True
+        if len(name) < 2 or name.casefold() in rules.person_titles:
+            return True
+        first = self.doc[c.start]
+        if (
+            self.opens_sentence(c.start)
+            and first.tag_ not in ("NNP", "NNPS")
+            and c.version is None
+            and len(words) > 1
+        ):
+            return True  # "Addressing AI bias ...": a sentence-opening verb or adjective glued to a name
+        if is_never_entity(name, rules) or is_handle(name, rules) or all_generic(words, rules):
+            return True
+        if len(words) == 1 and name.casefold() in rules.org_suffixes and c.label != "PERSON":
+            return True  # "Ventures", "Labs": a suffix without its name
+        if c.version is None and not is_capitalised(words[-1]):
+            return True
+        if len(words) > 1 and words[-1].isdigit() and int(words[-1]) >= 100:
+            return True  # "Fortune 500", "S&P 500": a ranking or an index, not a name
+        after = self.doc[c.end] if c.end < len(self.doc) else None
+        if (
+            len(words) > 1
+            and is_never_entity(words[-1], rules)
+            and words[-1].casefold() not in rules.org_suffixes
+            and after is not None
+            and after.is_lower
+            and after.pos_ == "NOUN"
+        ):
+            return True  # "Acme ML models", "Zephyr API": a name used as a modifier of a technical term
+        if len(words) > 1 and c.version is None and (
+            words[-1].casefold() in rules.document_words
+            or " ".join(words[-2:]).casefold() in rules.document_words
+        ):
+            return True  # "AI Regulation Paper", "Human Insights Summit": a document or an event
+        return any(
+            w.casefold() not in CONNECTORS and not is_capitalised(w) and not w[0].isdigit() for w in words
+        )
+
+    def lowercase_attested(self, c: Cand) -> bool:
+        """Every word of the name also occurs lower-case in the document: a common phrase."""
+        content = [w for w in c.surface.split() if w.casefold() not in CONNECTORS]
+        return bool(content) and all(w.lower() in self.lower_words for w in content)
+
+
+    def opens_sentence(self, i: int) -> bool:
+        """Token i starts a sentence, perhaps after an opening quote or bracket."""
+        doc = self.doc
+        j = i
+        while j > 0 and doc[j - 1].is_punct and doc[j - 1].text in "\"“‘'([" and not doc[j].is_sent_start:
+            j -= 1
+        return bool(doc[j].is_sent_start)
+

@@ -1,0 +1,158 @@
+"""Coordinated lists share a type: "investors Acme Capital, Four Birches and K9 Global".
+
+After the vote, a list whose typed members (gazetteer entries or names with a structural cue) all
+agree on Organization or Product passes that kind to its other members: names the model missed,
+names dropped as weak (a single statistical mention) and names typed only by the model's label
+("Joyent" tagged a place in a list of companies). The parse's coordination (`Token.conjuncts`, plus
+appositions the small model uses for list items) gives the members; no per-token loop over the doc.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from kg.extract import evidence as ev
+from kg.extract.layout import BODY
+from kg.extract.names import is_capitalised, is_never_entity
+from kg.model import ORG, PERSON, PLACE, PRODUCT
+
+if TYPE_CHECKING:
+    from kg.extract.grouping import Group, Grouping
+
+LIST_KINDS = (ORG, PRODUCT)
+CONF_LIST = 0.7
+
+
+def members(root: Token) -> list[Token]:
+    """The heads of the items coordinated with `root` (itself included)."""
+    found = {root.i: root}
+    todo = [root]
+    while todo:
+        tok = todo.pop()
+        near = list(tok.conjuncts)
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            near.append(tok.head)
+        near.extend(c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+        for t in near:
+            if t.i not in found and len(found) < 12:
+                found[t.i] = t
+                todo.append(t)
+    return sorted(found.values(), key=lambda t: t.i)
+
+
+def item_span(tok: Token) -> tuple[int, int]:
+    """The name an item's head ends: its run of capitalised proper-noun modifiers ("K9 Global")."""
+    start = tok.i
+    for left in reversed(list(tok.lefts)):
+        if left.i == start - 1 and left.dep_ in ("compound", "nummod", "nmod") and is_capitalised(left.text):
+            start = left.i
+        else:
+            break
+    return start, tok.i + 1
+
+
+def type_lists(finder: Grouping, groups: dict[str, Group], accepted: dict[str, Group]) -> None:
+    """Give untyped, weak or missing list members the kind their typed neighbours agree on."""
+    from kg.extract.candidates import CONF_WEAK, DEFAULT_CLASS
+    from kg.extract.grouping import Group
+
+    doc = finder.doc
+    owner: dict[int, str] = {}
+    for gkey, g in groups.items():
+        for c in g.cands:
+            for i in range(c.start, c.end):
+                owner.setdefault(i, gkey)
+    for gkey, g in accepted.items():
+        for c in g.cands:
+            for i in range(c.start, c.end):
+                owner[i] = gkey
+    seen_roots: set[int] = set()
+    for g in list(accepted.values()):
+        if g.kind not in LIST_KINDS:
+            continue
+        for c in g.body:
+            root = doc[c.start : c.end].root
+            if root.i in seen_roots:
+                continue
+            items = members(root)
+            seen_roots.update(t.i for t in items)
+            if len(items) < 2:
+                continue
+            typed: dict[str, str] = {}  # group key -> kind
+            loose: list[tuple[Token, str | None]] = []
+            for t in items:
+                key = owner.get(t.i)
+                m = accepted.get(key) if key else None
+                if m is not None and (m.gaz is not None or _structural(m) >= ev.W_HEAD):
+                    typed[m.key] = m.kind
+                else:
+                    loose.append((t, key))
+            kinds = set(typed.values())
+            if len(kinds) != 1 or not loose:
+                continue
+            kind = kinds.pop()
+            if kind not in LIST_KINDS:
+                continue
+            for t, key in loose:
+                if len(typed) < 2 and key is not None and _person_read(groups[key]):
+                    continue  # one typed neighbour does not overrule the model's person reading
+                m = accepted.get(key) if key else None
+                if m is not None:
+                    if m.kind in (PLACE, kind) or m.gaz is not None:
+                        if m.kind == PLACE and not any(v.cue != "ner" for x in m.cands for v in x.votes):
+                            m.kind, m.cls = kind, DEFAULT_CLASS[kind]
+                        continue
+                    if m.kind in LIST_KINDS and _structural(m) < ev.W_HEAD:
+                        m.kind, m.cls = kind, DEFAULT_CLASS[kind]  # people keep their kind
+                    continue
+                if key is not None and key in groups:
+                    m = groups[key]
+                    if m.gaz is not None or not m.body:
+                        continue
+                    m.kind, m.cls = kind, _best_cls(m, kind) or DEFAULT_CLASS[kind]
+                    m.name = finder.best_name(m, kind)
+                    m.confidence, m.source = CONF_WEAK, "pattern"
+                    accepted[key] = m
+                    continue
+                start, end = item_span(t)
+                if t.pos_ != "PROPN" or not is_capitalised(t.text) or finder.zone(start) != BODY:
+                    continue
+                if any(i in owner for i in range(start, end)):
+                    continue
+                if is_never_entity(doc[start:end].text, finder.rules):
+                    continue
+                cand = finder.make(start, end, "", None, [])
+                if cand is None or finder.bad_name(cand) or cand.version is not None:
+                    continue
+                cand.key = finder.group_key(cand)
+                if cand.key in groups:
+                    continue
+                new = Group(cand.key, [cand], kind=kind, cls=_best_cls_c(cand, kind) or DEFAULT_CLASS[kind])
+                new.name = finder.best_name(new, kind)
+                new.confidence, new.source = CONF_WEAK, "pattern"
+                groups[cand.key] = accepted[cand.key] = new
+                for i in range(start, end):
+                    owner[i] = cand.key
+
+
+def _best_cls_c(c: object, kind: str) -> str | None:
+    votes = [v for v in getattr(c, "votes", []) if v.kind == kind and v.cue != "ner"]
+    return max(votes, key=lambda v: v.weight).cls if votes else None
+
+
+def _best_cls(g: Group, kind: str) -> str | None:
+    for c in g.cands:
+        cls = _best_cls_c(c, kind)
+        if cls is not None:
+            return cls
+    return None
+
+
+def _structural(g: Group) -> float:
+    return max(c.structural(g.kind) for c in g.cands)
+
+
+def _person_read(g: Group) -> bool:
+    return any(v.kind == PERSON for c in g.cands for v in c.votes)
