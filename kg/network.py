@@ -9,8 +9,6 @@ that supports it, so that every answer can be traced back to the articles. Quara
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,7 +19,8 @@ import networkx as nx
 import rdflib
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.errors import KGError, StoreError
+from kg.errors import KGError
+from kg.export import write_atomic
 from kg.namespace import ENTITY_CLASSES, EVENT_TYPES, KG_NS, QUARANTINE_GRAPH, RELATIONS, ROLES, slug
 
 EVENT = "Event"
@@ -497,16 +496,6 @@ def to_graphml(G: nx.MultiDiGraph, target: Path | str, *, with_metrics: bool = T
         out.add_node(node, **_flat({**data, **extra[node]}))
     for u, v, key, data in G.edges(keys=True, data=True):
         out.add_edge(u, v, key=key, **_flat(data))
-    tmp: str | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        os.close(fd)
-        nx.write_graphml(out, tmp, encoding="utf-8", prettyprint=True)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600 files; exports are meant to be shared
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise StoreError(f"{target}: cannot write GraphML: {exc}") from exc
+    lines = nx.generate_graphml(out, encoding="utf-8", prettyprint=True)
+    write_atomic(target, (line + "\n" for line in lines))
     return target

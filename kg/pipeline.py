@@ -29,6 +29,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from kg.errors import SourceError, StoreError
+from kg.export import write_atomic
 from kg.model import Document, Extraction, Resolution, Skipped
 
 try:
@@ -120,16 +121,7 @@ def code_fingerprint(*parts: str) -> str:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, [text])
 
 
 def collect(

@@ -36,8 +36,22 @@ RESOLVER_RULE = "kg.resolve/1"
 
 # Legal-form suffixes that do not change which organization a name refers to.
 _ORG_SUFFIXES = {
-    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "gmbh", "ag",
-    "sa", "nv", "bv", "holdings", "group",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "holdings",
+    "group",
 }
 # Generic heads that name what a product is rather than which one ("the Sora app").
 _PRODUCT_HEADS = {"app", "application", "apps", "model", "models", "platform", "service", "tool", "chatbot"}
@@ -212,15 +226,24 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             root_iri[root] = iri
             prev = entities[iri]
             entities[iri] = Entity(
-                iri=iri, name=prev.name, kind=prev.kind, cls=prev.cls,
+                iri=iri,
+                name=prev.name,
+                kind=prev.kind,
+                cls=prev.cls,
                 aliases=tuple(sorted(set(prev.aliases) | (g.aliases - {prev.name}))),
                 family=prev.family and family,
             )
             continue
         root_iri[root] = iri
         aliases = tuple(sorted(a for a in g.aliases if a != name and a.strip()))
-        entities[iri] = Entity(iri=iri, name=name, kind=kind, cls="ProductFamily" if family else cls,
-                               aliases=aliases, family=family)
+        entities[iri] = Entity(
+            iri=iri,
+            name=name,
+            kind=kind,
+            cls="ProductFamily" if family else cls,
+            aliases=aliases,
+            family=family,
+        )
     for root in sorted(groups):
         g = groups[root]
         if g.versions_of:
@@ -228,32 +251,46 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             iri, fam_iri = root_iri[root], root_iri[fam_root]
             ent = entities[iri]
             if fam_iri != iri and entities[fam_iri].kind == PRODUCT and ent.kind == PRODUCT:
-                entities[iri] = Entity(iri=ent.iri, name=ent.name, kind=ent.kind,
-                                       cls=ent.cls if ent.cls != "ProductFamily" else "Product",
-                                       aliases=ent.aliases, version_of=fam_iri, family=ent.family)
+                entities[iri] = Entity(
+                    iri=ent.iri,
+                    name=ent.name,
+                    kind=ent.kind,
+                    cls=ent.cls if ent.cls != "ProductFamily" else "Product",
+                    aliases=ent.aliases,
+                    version_of=fam_iri,
+                    family=ent.family,
+                )
 
     # 4. Facts per document, with IRIs.
     docs: list[ResolvedDocument] = []
     for ex in exs:
-        iri_of = {rec.key: root_iri[rec_root[(ex.doc.id, rec.key)]]
-                  for rec in ex.entities if (ex.doc.id, rec.key) in rec_root}
+        iri_of = {
+            rec.key: root_iri[rec_root[(ex.doc.id, rec.key)]]
+            for rec in ex.entities
+            if (ex.doc.id, rec.key) in rec_root
+        }
         mention_counts = Counter[str]()
         for rec in ex.entities:
             if rec.key in iri_of:
                 mention_counts[iri_of[rec.key]] += max(1, len(rec.mentions))
         relations = _relations(ex.relations, iri_of, entities)
         events = _events(ex.events, iri_of, entities, relations)
-        docs.append(ResolvedDocument(
-            doc=ex.doc,
-            entities=tuple(sorted(set(iri_of.values()))),
-            relations=tuple(relations),
-            events=tuple(events),
-            extractor=ex.extractor,
-            mention_counts=dict(sorted(mention_counts.items())),
-        ))
+        docs.append(
+            ResolvedDocument(
+                doc=ex.doc,
+                entities=tuple(sorted(set(iri_of.values()))),
+                relations=tuple(relations),
+                events=tuple(events),
+                extractor=ex.extractor,
+                mention_counts=dict(sorted(mention_counts.items())),
+            )
+        )
     docs = _unify_event_participants(docs)
-    return Resolution(entities=dict(sorted(entities.items())), documents=tuple(docs),
-                      inferred=tuple(_family_developers(docs, entities)))
+    return Resolution(
+        entities=dict(sorted(entities.items())),
+        documents=tuple(docs),
+        inferred=tuple(_family_developers(docs, entities)),
+    )
 
 
 def _canonical_name(names: Counter[str]) -> str:
@@ -262,9 +299,21 @@ def _canonical_name(names: Counter[str]) -> str:
 
 
 _CLASS_KIND = {
-    "Organization": ORG, "Company": ORG, "Investor": ORG, "MediaOrganization": ORG, "ResearchLab": ORG,
-    "GovernmentBody": ORG, "University": ORG, "Person": PERSON, "Product": PRODUCT, "AIModel": PRODUCT,
-    "Application": PRODUCT, "Hardware": PRODUCT, "Service": PRODUCT, "ProductFamily": PRODUCT, "Place": PLACE,
+    "Organization": ORG,
+    "Company": ORG,
+    "Investor": ORG,
+    "MediaOrganization": ORG,
+    "ResearchLab": ORG,
+    "GovernmentBody": ORG,
+    "University": ORG,
+    "Person": PERSON,
+    "Product": PRODUCT,
+    "AIModel": PRODUCT,
+    "Application": PRODUCT,
+    "Hardware": PRODUCT,
+    "Service": PRODUCT,
+    "ProductFamily": PRODUCT,
+    "Place": PLACE,
 }
 
 
@@ -272,8 +321,9 @@ def _class_fits(cls: str, kind: str) -> bool:
     return _CLASS_KIND.get(cls, kind) == kind and cls != "ProductFamily"
 
 
-def _relations(records: Iterable[RelationRecord], iri_of: dict[str, str],
-               entities: dict[str, Entity]) -> list[Relation]:
+def _relations(
+    records: Iterable[RelationRecord], iri_of: dict[str, str], entities: dict[str, Entity]
+) -> list[Relation]:
     out: dict[tuple[str, str, str, int, int], Relation] = {}
     for r in records:
         s, o = iri_of.get(r.subject), iri_of.get(r.object)
@@ -285,8 +335,16 @@ def _relations(records: Iterable[RelationRecord], iri_of: dict[str, str],
         if r.predicate == "competesWith" and o < s:
             s, o = o, s
         key = (s, r.predicate, o, r.evidence.start, r.evidence.end)
-        rel = Relation(subject=s, predicate=r.predicate, object=o, evidence=r.evidence,
-                       confidence=r.confidence, rule=r.rule, role=r.role, former=r.former)
+        rel = Relation(
+            subject=s,
+            predicate=r.predicate,
+            object=o,
+            evidence=r.evidence,
+            confidence=r.confidence,
+            rule=r.rule,
+            role=r.role,
+            former=r.former,
+        )
         if key not in out or out[key].confidence < rel.confidence:
             out[key] = rel
     return [out[k] for k in sorted(out)]
@@ -299,11 +357,17 @@ def _event_key(event_type: str, participants: Iterable[tuple[str, str]], entitie
         if products:
             return event_iri(event_type, products)
     family = "Deal" if event_type in _DEAL_TYPES else event_type
-    return event_iri(family, [iri for _, iri in parts if entities[iri].kind != PLACE] or [p[1] for p in parts])
+    return event_iri(
+        family, [iri for _, iri in parts if entities[iri].kind != PLACE] or [p[1] for p in parts]
+    )
 
 
-def _events(records: Iterable[EventRecord], iri_of: dict[str, str], entities: dict[str, Entity],
-            relations: list[Relation]) -> list[Event]:
+def _events(
+    records: Iterable[EventRecord],
+    iri_of: dict[str, str],
+    entities: dict[str, Entity],
+    relations: list[Relation],
+) -> list[Event]:
     developer = {r.subject: r.object for r in relations if r.predicate == "developedBy"}
     out: dict[tuple[str, int, int, str], Event] = {}
     for e in records:
@@ -316,9 +380,19 @@ def _events(records: Iterable[EventRecord], iri_of: dict[str, str], entities: di
                     parts = sorted(set(parts) | {("agent", developer[iri])})
                     break
         iri = _event_key(e.type, parts, entities)
-        ev = Event(iri=iri, type=e.type, participants=tuple(parts), evidence=e.evidence,
-                   confidence=e.confidence, rule=e.rule, trigger=e.trigger, date=e.date, amount=e.amount,
-                   status=e.status, role=e.role)
+        ev = Event(
+            iri=iri,
+            type=e.type,
+            participants=tuple(parts),
+            evidence=e.evidence,
+            confidence=e.confidence,
+            rule=e.rule,
+            trigger=e.trigger,
+            date=e.date,
+            amount=e.amount,
+            status=e.status,
+            role=e.role,
+        )
         key = (iri, e.evidence.start, e.evidence.end, e.type)
         if key not in out or out[key].confidence < ev.confidence:
             out[key] = ev
@@ -340,9 +414,16 @@ def _unify_event_participants(docs: list[ResolvedDocument]) -> list[ResolvedDocu
             if extra and not any(p[0] == "agent" for p in ev.participants):
                 ev = replace(ev, participants=tuple(sorted(set(ev.participants) | extra)))
             events.append(ev)
-        out.append(ResolvedDocument(doc=rd.doc, entities=rd.entities, relations=rd.relations,
-                                    events=tuple(events), extractor=rd.extractor,
-                                    mention_counts=rd.mention_counts))
+        out.append(
+            ResolvedDocument(
+                doc=rd.doc,
+                entities=rd.entities,
+                relations=rd.relations,
+                events=tuple(events),
+                extractor=rd.extractor,
+                mention_counts=rd.mention_counts,
+            )
+        )
     return out
 
 
@@ -354,14 +435,24 @@ def _family_developers(docs: list[ResolvedDocument], entities: dict[str, Entity]
         for r in rd.relations:
             if r.predicate == "developedBy" and entities[r.subject].family:
                 best = by_family.get(r.subject)
-                if best is None or (r.confidence, r.evidence.doc_id) > (best.confidence, best.evidence.doc_id):
+                if best is None or (r.confidence, r.evidence.doc_id) > (
+                    best.confidence,
+                    best.evidence.doc_id,
+                ):
                     by_family[r.subject] = r
     out = []
     for ent in entities.values():
         fam = ent.version_of
         if fam and fam in by_family and (ent.iri, by_family[fam].object) not in stated:
             src = by_family[fam]
-            out.append(Relation(subject=ent.iri, predicate="developedBy", object=src.object,
-                                evidence=src.evidence, confidence=round(src.confidence * 0.9, 3),
-                                rule=f"{RESOLVER_RULE}.family-developer"))
+            out.append(
+                Relation(
+                    subject=ent.iri,
+                    predicate="developedBy",
+                    object=src.object,
+                    evidence=src.evidence,
+                    confidence=round(src.confidence * 0.9, 3),
+                    rule=f"{RESOLVER_RULE}.family-developer",
+                )
+            )
     return sorted(out, key=lambda r: (r.subject, r.object))

