@@ -199,3 +199,22 @@ def test_dates_corpus_no_crash_and_valid_iso() -> None:
             assert 1900 <= int(iso[:4]) <= 2040
             last_end = end
     assert total > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a fronted phrase states the year of the sentence; a month without a year takes it
+        ("Over the course of 2022, Nimbus shipped many tools, starting in June with Quill.", None,
+         [("2022", "2022"), ("June", "2022-06")]),
+        ("In 2021, Nimbus opened a lab in April.", "2026-03-26", [("2021", "2021"), ("April", "2021-04")]),
+        # no fronted year, or two years: the month keeps the publication-date rule (or is dropped)
+        ("Nimbus, founded in 2019, opened a lab in April.", None, [("2019", "2019")]),
+        ("In 2020 and 2021, Nimbus opened labs in April.", None, [("2020", "2020"), ("2021", "2021")]),
+        ("In April, Nimbus updated its 2021 model.", "2026-03-26", [("April", "2025-04"), ("2021", "2021")]),
+    ],
+)
+def test_dates_month_takes_the_year_the_sentence_states(
+    text: str, published: str | None, expected: list[tuple[str, str]]
+) -> None:
+    assert [(text[s:e], iso) for s, e, iso in find_dates(text, published)] == expected

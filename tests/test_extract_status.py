@@ -192,6 +192,33 @@ def test_status_two_triggers_one_sentence(sentence: str, trigger: str, expected:
     assert status(sentence, trigger) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "event_type", "expected"),
+    [
+        # "considering" as a preposition is no talk cue; as a verb it is
+        ("Nimbus, considering the demand, launched Quill on Monday.", "launched", "Launch", "Announced"),
+        ("Considering the demand, Nimbus launched Quill.", "launched", "Launch", "Announced"),
+        ("Nimbus launched Quill, considering that rivals were near.", "launched", "Launch", "Announced"),
+        ("Nimbus is considering buying Quartzly.", "buying", "Acquisition", "Rumoured"),
+        ("Nimbus has been considering an acquisition of Quartzly.", "acquisition", "Acquisition", "Rumoured"),
+        # a plan or modal about another verb, whose object holds the trigger's own clause
+        ("Nimbus plans to spend the money it raised on new hires.", "raised", "Investment", "Announced"),
+        ("Nimbus plans to expand the service it has launched in Oslo.", "launched", "Launch", "Announced"),
+        ("Nimbus will back startups that Orbit invested in.", "invested", "Investment", "Announced"),
+        ("Nimbus hopes to hire the people who built and launched Quill.", "launched", "Launch", "Announced"),
+        # ... while a plan on the trigger itself stays
+        ("Nimbus plans to buy a stake in Quartzly.", "stake", "Investment", "Planned"),
+        ("Nimbus is in talks to acquire the startup that makes Quill.", "acquire", "Acquisition", "Rumoured"),
+        ("Rumours that Nimbus will buy Quartzly lifted its shares.", "buy", "Acquisition", "Rumoured"),
+        ("Analysts reported that it acquired Quartzly.", "acquired", "Acquisition", "Rumoured"),
+    ],
+)
+def test_status_cue_must_govern_the_trigger(
+    sentence: str, trigger: str, event_type: str, expected: str
+) -> None:
+    assert status(sentence, trigger, event_type) == expected
+
+
 def test_status_values_are_known() -> None:
     assert status("Nimbus acquired Quartzly.", "acquired") in STATUSES
 

@@ -43,6 +43,7 @@ class _Lexicon:
     year_not_before: frozenset[str]
     not_before_weekday: frozenset[str]
     not_before_relative: frozenset[str]
+    stated_year: re.Pattern[str]
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (regex, handler name), tried in order
 
 
@@ -117,6 +118,10 @@ def _lexicon() -> _Lexicon:
         year_not_before=frozenset(c.lower() for c in raw["year_not_before"]),
         not_before_weekday=frozenset(c.lower() for c in raw["not_before_weekday"]),
         not_before_relative=frozenset(c.lower() for c in raw["not_before_relative"]),
+        stated_year=re.compile(
+            rf"\s*(?:(?i:[a-z]+)\s+)?(?i:{_alt(raw.get('stated_year_cues', []) or ['in'])})\s+"
+            rf"(?P<year>{_YEAR})(?![\w%]|[.,:/]\d|[-–]\d)"
+        ),
         patterns=tuple((re.compile(p), name) for p, name in patterns),
     )
 
@@ -250,10 +255,23 @@ def _h_month_rel_year(m: re.Match[str], text: str, pub: date | None, lex: _Lexic
     return _iso(year, _month_num(lex, m["month"]), _day_num(m["day"]) if m["day"] else None)
 
 
+def _stated_year(text: str, month_start: int, lex: _Lexicon) -> int | None:
+    """The year a fronted phrase states for the whole sentence ("Over the course of 2023, ... in
+    March"), when the sentence names no other year; else None."""
+    m = lex.stated_year.match(text)
+    if m is None or m.end() > month_start or not text[m.end() :].lstrip().startswith(","):
+        return None
+    years = {int(y) for y in re.findall(rf"(?<![\w$€£¥.,/-])({_YEAR})(?![\w%]|[.,:/]\d)", text)}
+    return int(m["year"]) if years == {int(m["year"])} else None
+
+
 def _h_month_only(m: re.Match[str], text: str, pub: date | None, lex: _Lexicon) -> str | None:
+    month = _month_num(lex, m["month"])
+    stated = _stated_year(text, m.start("month"), lex)
+    if stated is not None:
+        return _iso(stated, month)
     if pub is None:
         return None
-    month = _month_num(lex, m["month"])
     cue = m["cue"].lower().split()[-1]
     return _iso(_infer_year(pub, month, None, _direction(lex, text, m.start(), cue)), month)
 

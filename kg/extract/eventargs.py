@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract import syntax
 from kg.extract.patterns import Trigger, TriggerLexicon, lexicon
 from kg.extract.table import EntityTable, SpanRef
+from kg.extract.triggers import trigger_options
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
 if TYPE_CHECKING:
@@ -209,6 +210,21 @@ def _places(table: EntityTable, toks: Iterable[Token]) -> list[SpanRef]:
 # --- product events: Launch, Discontinuation, Delay --------------------------------------------
 
 
+def _released_for(tok: Token, objs: list[Token], trig: Trigger) -> list[Token]:
+    """ "released the code for X", "published the weights of X", "a preview of X": an object of
+    `release_objects` (triggers.json) stands for the product named after it (launches only)."""
+    if trig.type != "Launch":
+        return []
+    words = trigger_options()["release_objects"]
+    out: list[Token] = []
+    for o in objs:
+        mods = [t for t in o.subtree if (t.i < o.i and t.dep_ in ("compound", "amod")) or t == o]
+        phrase = " ".join(t.lower_ for t in mods)
+        if o.lower_ in words or o.lemma_ in words or phrase in words:
+            out += syntax.prep_objects(o, ["for", "of", "behind"]) + syntax.prep_objects(tok, ["for"])
+    return out
+
+
 def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
     a = Args()
     np_toks: list[Token] = [tok]
@@ -223,6 +239,7 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             objs = syntax.object_tokens(tok)
             if len(trig.words) > 2:  # "pull the plug on X"
                 objs += syntax.prep_objects(tok, ["on"])
+            objs += _released_for(tok, objs, trig)
             if objs:
                 obj_refs = _refs(table, objs, (PRODUCT,), deep=True)
             else:
@@ -301,6 +318,53 @@ def _fill(a: Args, role: str, table: EntityTable, toks: list[Token], kinds: tupl
         a.unfilled.add(role)
 
 
+def _whose_nouns(subjects: list[Token]) -> list[Token]:
+    """ "Baig, a former engineer whose startup, Sero AI, received ...": the "whose" noun phrases in
+    apposition to a subject (and their own appositions), which the small model attaches to the person."""
+    out: list[Token] = []
+    for s in subjects:
+        for c in s.children:
+            if c.dep_ == "appos" and any(g.dep_ == "poss" and g.lower_ == "whose" for g in c.children):
+                out += [c, *(g for g in c.children if g.dep_ == "appos")]
+    return out
+
+
+def _fill_investors(a: Args, table: EntityTable, toks: list[Token]) -> None:
+    """Investors after "from", "by", "led by": the names the phrase denotes and every organization or
+    person inside it, since the small model often breaks such lists ("co-led by A and B Ventures" with
+    A as a modifier of Ventures, "from investors that include A and B")."""
+    _fill(a, "investor", table, toks, (ORG, PERSON))
+    have = set(a.keys())
+    for t in toks:
+        inside = table.in_range(t.left_edge.i, t.right_edge.i + 1)
+        refs = [
+            r
+            for r in inside
+            if r.kind in (ORG, PERSON) and not r.anaphor and r.key not in have and _listed_under(t, r)
+        ]
+        a.add("investor", refs)
+        have |= {r.key for r in refs}
+
+
+LIST_DEPS = frozenset({"conj", "nmod", "compound", "pobj", "dobj", "relcl", "prep", "cc"})
+
+
+def _listed_under(top: Token, ref: SpanRef) -> bool:
+    """Whether the mention hangs under `top` through list and phrase links only, not through an
+    apposition or a modifier ("X, the venture arm of Y", "Ali Ghodsi-led Databricks")."""
+    doc = top.doc
+    tok = doc[ref.end - 1]
+    while ref.start <= tok.head.i < ref.end and tok.head is not tok:
+        tok = tok.head
+    for _ in range(30):
+        if tok == top:
+            return True
+        if tok.dep_ not in LIST_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _org_like(tok: Token) -> bool:
     """ "the company", "it": a phrase that stands for an organization the text named elsewhere."""
     return tok.lower_ in lexicon("org_nouns") or tok.lower_ in syntax.ORG_PRONOUNS
@@ -361,9 +425,7 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
             heads = [tok, *(o for o in syntax.object_tokens(tok) if not table.at_token(o.i))]
             recipients = [p for h in heads for p in syntax.prep_objects(h, ["in", "into"])]
             _fill(a, "recipient", table, recipients, (ORG,))
-            _fill(
-                a, "investor", table, syntax.prep_objects(tok, ["from", "by"]) + _led_by(tok), (ORG, PERSON)
-            )
+            _fill_investors(a, table, syntax.prep_objects(tok, ["from", "by"]) + _led_by(tok))
         elif trig.type != "Acquisition" or trig.words[0] == "merge":  # "partnered with X", "merged with X"
             _fill(a, second, table, syntax.prep_objects(tok, ["with", "to"]), k2)
         return a
@@ -407,7 +469,7 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
                     if after is not None and after.kind == ORG:
                         a.add("recipient", [after])
                         a.window = True
-        _fill(a, "investor", table, syntax.prep_objects(tok, ["by", "from"]) + _led_by(tok), (ORG, PERSON))
+        _fill_investors(a, table, syntax.prep_objects(tok, ["by", "from"]) + _led_by(tok))
     else:
         _fill(a, first, table, syntax.prep_objects(tok, ["by", "from"]), k1)
     if not a.get(first) and not investment and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -433,6 +495,8 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
             for body in light[1]:
                 if body.lower_ in lexicon("body_nouns"):
                     refs += _of_kind(_body_orgs(table, body), *_party_kinds(trig, role))
+        if not refs:  # "X, an engineer whose startup, Y, received backing": the parse makes X the subject
+            refs = _of_kind(_refs(table, _whose_nouns(light[1]), ANY), *_party_kinds(trig, role))
         if refs and not any(r.key in a.keys() for r in refs):  # noqa: SIM118
             a.add(role, refs)
             a.light = True
@@ -571,6 +635,7 @@ def _outage(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) 
 
 def _legal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
     a = Args()
+    light = None
     if trig.pos == "verb":
         if syntax.is_passive(tok):
             a.add("defendant", _refs(table, syntax.patient_tokens(tok), PARTIES))
@@ -590,4 +655,35 @@ def _legal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -
             if refs and not any(r.key in a.keys() for r in refs):  # noqa: SIM118
                 a.add(role, refs)
                 a.light = True
+    if not a.get("plaintiff"):
+        subjects = syntax.subject_tokens(tok) if trig.pos == "verb" else (light[1] if light else [])
+        a.add("plaintiff", _named_next(table, subjects))
     return a
+
+
+def _named_next(table: EntityTable, subjects: list[Token]) -> list[SpanRef]:
+    """ "A trio of artists sued X. The artists — A, B and C — allege ...": a plural subject that names
+    nobody, named in an apposition to the same noun opening the next sentence (`group_nouns` of
+    triggers.json: "trio of", "group of")."""
+    groups = trigger_options()["group_nouns"]
+    for s in subjects:
+        noun = s
+        if s.lower_ in groups:
+            noun = next((p for p in syntax.prep_objects(s, ["of"]) if p.tag_ == "NNS"), s)
+        if noun.tag_ != "NNS" or table.at_token(noun.i) is not None:
+            continue
+        doc = noun.doc
+        if noun.sent.end >= len(doc):
+            continue
+        nxt = doc[noun.sent.end].sent
+        for t in nxt[:3]:
+            after = doc[t.i + 1] if t.i + 1 < nxt.end else None
+            if t.lower_ != noun.lower_ or after is None or after.text not in (",", "—", "–", "-", "("):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children):
+                continue
+            end = t.head.i if t.head.i > t.i else nxt.end
+            refs = [r for r in table.in_range(t.i + 1, end) if r.kind in (PERSON, ORG) and not r.anaphor]
+            if refs:
+                return refs
+    return []

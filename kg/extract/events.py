@@ -21,7 +21,7 @@ from kg.extract.patterns import trigger_lexicon
 from kg.extract.status import status_of
 from kg.extract.syntax import title_text
 from kg.extract.table import EntityTable, SpanRef
-from kg.extract.triggers import Hit, deal_amounts, find_triggers
+from kg.extract.triggers import Hit, deal_amounts, find_triggers, trigger_options
 from kg.model import ORG, PLACE, EventRecord, RelationRecord
 
 if TYPE_CHECKING:
@@ -151,6 +151,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
             ready.extend(_normalise(d, table, developer, employer))
     found = _records(sdoc, table, ctx, ready)
     found = _link_back(found, [d for d in drafts if d.hit.backref], ctx)
+    found = _deal_backrefs(found, drafts, ctx)
     cache[id(table)] = (table, tuple(found))
     return found
 
@@ -350,11 +351,30 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
     amounts = deal_amounts(text)
     spans = [span_of(d) for d in group]
 
+    clauses = [_clause_of(d.hit.tok) for d in group]
+    where = {id(x): _clause_at(sent, base + x[0], base + x[1]) for x in [*dates, *amounts]}
+
+    def in_scope(item: tuple, j: int) -> bool:  # type: ignore[type-arg]
+        """A date or amount belongs to the trigger's own clause or to a clause around it ("In May, X
+        said it launched Y"), never to a relative or other clause beside it ("X, founded in 2019,
+        launched"); a trigger in a relative clause takes only its own ("Bard, which was launched in
+        the US, will roll out on Thursday")."""
+        head, mine = where.get(id(item)), clauses[j]
+        if head is None or head == mine:
+            return True
+        trig = group[j].hit.tok
+        if head.dep_ == "acl" and head.head in (trig, trig.head):
+            return True  # "the acquisition, announced today", "a $5bn deal to acquire X, announced today"
+        return mine.dep_ not in ("relcl", "acl") and head.is_ancestor(mine)
+
     def nearest(items: list, idx: int, eligible: list[int]):  # type: ignore[type-arg]
         """The item closest to draft idx among those whose closest draft (of `eligible`) is idx."""
         best = None
         for item in items:
-            dist = {j: min(abs(item[0] - spans[j][1]), abs(spans[j][0] - item[1])) for j in eligible}
+            ok = [j for j in eligible if in_scope(item, j)]
+            if not ok:
+                continue
+            dist = {j: min(abs(item[0] - spans[j][1]), abs(spans[j][0] - item[1])) for j in ok}
             owner = min(dist, key=lambda j: (dist[j], j))
             if owner == idx and (best is None or dist[idx] < best[0]):
                 best = (dist[idx], item)
@@ -397,6 +417,32 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
         )
         out.append(_Found(record=record, explicit_agent=d.explicit_agent, fallback=d.fallback))
     return out
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "conj", "appos"})
+
+
+def _clause_of(tok: Token) -> Token:
+    """The head of the clause holding tok: the nearest verb (tok included) that opens a clause of its
+    own (root, relative, adverbial, complement, participle or coordinated verb; not an infinitive on a
+    noun)."""
+    cur = tok
+    for _ in range(40):
+        # "Google's $5bn deal to acquire X": an infinitive on a noun is in the noun's clause
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        opens = cur.dep_ in _CLAUSE_DEPS and (cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT")
+        if opens and not (cur.dep_ in ("acl", "relcl") and to):
+            return cur
+        if cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _clause_at(sent: Span, start: int, end: int) -> Token | None:
+    """The clause head of the text at sent.doc character offsets start:end (None if no token)."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return _clause_of(span.root) if span is not None and len(span) else None
 
 
 def _parse_status(tok: Token) -> str:
@@ -450,6 +496,54 @@ def _link_back(found: list[_Found], backrefs: list[_Draft], ctx: DocContext) -> 
         extra = tuple(("investor", r.key) for r in investors if r.key not in have)
         if extra:
             out[i] = replace(out[i], record=replace(rec, participants=rec.participants + extra))
+    return out
+
+
+DEAL_TYPES = frozenset({"Deal", "Investment", "Acquisition", "Partnership"})
+BACKREF_HEDGES = frozenset({"could", "may", "might", "would", "will", "should", "not", "n't", "never"})
+
+
+def _deal_backrefs(found: list[_Found], drafts: list[_Draft], ctx: DocContext) -> list[_Found]:
+    """ "The deal is worth $10 billion", "That acquisition closed in March": a deal noun with
+    "the/that/this", no party of its own, as the subject of a verb of `backref_verbs`
+    (triggers.json) refers to the latest earlier deal of the document of its type (any deal type for
+    "the deal"); the sentence's one amount and one date fill what that event lacks. Nothing new is
+    created."""
+    verbs = trigger_options()["backref_verbs"]
+    out = list(found)
+    for d in drafts:
+        h, tok = d.hit, d.hit.tok
+        if h.backref or h.trigger.family != "deal" or h.trigger.pos != "noun" or d.args.roles:
+            continue
+        det = [c for c in tok.children if c.dep_ == "det"]
+        if not det or det[0].lower_ not in ("the", "that", "this") or tok.tag_ != "NN":
+            continue
+        subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in verbs
+        if not subject or not ctx.in_body(tok.sent):
+            continue
+        rel = tok.idx - tok.sent.start_char
+        hedged_verb = any(c.dep_ in ("aux", "neg") and c.lower_ in BACKREF_HEDGES for c in tok.head.children)
+        if hedged_verb or status_of(tok.sent.text, rel, rel + len(tok), h.trigger.type) in HEDGED:
+            continue  # "the deal could be worth $5 billion"
+        start = ctx.evidence(tok.sent).start
+        earlier = [
+            i
+            for i, f in enumerate(out)
+            if f.record.type in DEAL_TYPES
+            and f.record.evidence.start < start
+            and f.record.status not in HEDGED
+            and h.trigger.type in (f.record.type, "Deal")
+        ]
+        if not earlier:
+            continue
+        i = max(earlier, key=lambda j: out[j].record.evidence.start)
+        rec = out[i].record
+        text = tok.sent.text
+        amounts = deal_amounts(text)
+        dates = find_dates(text, ctx.published)
+        amount = rec.amount if rec.amount is not None or len(amounts) != 1 else amounts[0][2]
+        date = rec.date if rec.date is not None or len(dates) != 1 else dates[0][2]
+        out[i] = replace(out[i], record=replace(rec, amount=amount, date=date))
     return out
 
 

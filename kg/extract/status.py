@@ -42,6 +42,7 @@ class _Rule:
     final: bool
     types: frozenset[str] | None
     not_types: frozenset[str]
+    own_clause: bool = False
 
     def applies_to(self, event_type: str) -> bool:
         return (self.types is None or event_type in self.types) and event_type not in self.not_types
@@ -54,6 +55,7 @@ class _Hedges:
     subordinators: re.Pattern[str]
     asides: tuple[re.Pattern[str], ...]
     rules: tuple[_Rule, ...]
+    own_clause: re.Pattern[str] | None = None
 
 
 def _phrase(cue: str | dict[str, str]) -> str:
@@ -100,6 +102,7 @@ def _hedges() -> _Hedges:
                 final=bool(r.get("final", False)),
                 types=frozenset(r["types"]) if "types" in r else None,
                 not_types=frozenset(r.get("not_types", ())),
+                own_clause=bool(r.get("own_clause", False)),
             )
         )
     return _Hedges(
@@ -108,6 +111,7 @@ def _hedges() -> _Hedges:
         subordinators=re.compile(rf"(?i)\b(?:{'|'.join(_phrase(s) for s in raw['subordinators'])})\b"),
         asides=tuple(re.compile(a, re.IGNORECASE) for a in raw["asides"]),
         rules=tuple(rules),
+        own_clause=re.compile("|".join(raw["own_clause"]), re.IGNORECASE) if raw.get("own_clause") else None,
     )
 
 
@@ -159,13 +163,24 @@ def _is_name(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n"
 
 
+def _governs_other_clause(rule: _Rule, hedges: _Hedges, text: str, cue_end: int, trigger_start: int) -> bool:
+    """A plan or talk cue before the trigger with a clause of the trigger's own in between ("plans to
+    spend the money it raised"): the cue is about the other verb, not the event."""
+    if not rule.own_clause or rule.scope != "before":
+        return False
+    if hedges.own_clause is None or cue_end > trigger_start:
+        return False
+    return hedges.own_clause.search(text[cue_end:trigger_start]) is not None
+
+
 def cues_of(
     sentence: str, trigger_start: int, trigger_end: int, event_type: str
 ) -> list[tuple[str, str, bool]]:
     """Every (status, cue text, final) that applies to the trigger, for debugging and tests."""
     text, lo, hi = clause_bounds(sentence, trigger_start, trigger_end)
     found: list[tuple[str, str, bool]] = []
-    for rule in _hedges().rules:
+    hedges = _hedges()
+    for rule in hedges.rules:
         if not rule.applies_to(event_type):
             continue
         for m in rule.pattern.finditer(text, lo, hi):
@@ -187,6 +202,8 @@ def cues_of(
             if prev is not None and prev.search(text, max(0, m.start() - 40), m.start()):
                 continue
             if _is_name(text, m.start()):
+                continue
+            if _governs_other_clause(rule, hedges, text, m.end(), trigger_start):
                 continue
             found.append((rule.status, m.group(0), rule.final))
     return found

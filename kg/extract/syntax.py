@@ -108,6 +108,8 @@ def denote(
     seen.add(tok.i)
     out: list[SpanRef] = []
     ref = table.at_token(tok.i)
+    if ref is not None and ref.anaphor and (tok.lower_ == "it" or tok.pos_ == "NOUN"):
+        ref = _it_listed_in_phrase(table, tok, ref)
     if ref is not None:
         if ref.kind in kinds:
             out.append(ref)
@@ -116,7 +118,10 @@ def denote(
         if pron is not None:
             out.append(pron)
     elif tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        out.extend(denote(table, tok.head.head, kinds, _seen=seen))
+        ante = tok.head.head
+        if ante.conjuncts and _singular(tok.head):  # "OpenAI or Google, which has ...": the nearest one
+            ante = max((t for t in (ante, *ante.conjuncts) if t.i < tok.i), key=lambda t: t.i, default=ante)
+        out.extend(denote(table, ante, kinds, _seen=seen))
     else:
         generic = tok.lower_ in lexicon("product_nouns") or tok.lower_ in lexicon("org_nouns")
         for child in tok.children:
@@ -200,6 +205,43 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+def _it_listed_in_phrase(table: EntityTable, tok: Token, ref: SpanRef) -> SpanRef:
+    """ "Oxide, a startup founded by experts from Joyent and Dell, launched X. It also raised ...":
+    when "it" or "the company" was resolved to an organization listed inside a prepositional phrase
+    (a conjunct of its object, which the entity step's check does not see; anaphora may chain on it),
+    the latest named organization that is a clause subject in the previous sentences is meant."""
+    doc = tok.doc
+    lo = tok.sent.start
+    for _ in range(6):
+        if lo == 0:
+            break
+        lo = doc[lo - 1].sent.start
+    named = [r for r in table.in_range(lo, tok.i) if not r.anaphor]
+    mine = [r for r in named if r.key == ref.key]
+    if not mine:
+        return ref
+    root = doc[mine[-1].start : mine[-1].end].root
+    if root.dep_ != "conj":
+        return ref
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ != "pobj":
+        return ref
+    for r in reversed(named):
+        if r.kind == ORG and r.key != ref.key and doc[r.start : r.end].root.dep_ in ("nsubj", "nsubjpass"):
+            return replace(r, start=tok.i, end=tok.i + 1, anaphor=True)
+    return ref
+
+
+SINGULAR_AUX = frozenset({"has", "is", "was", "does", "'s", "’s"})
+
+
+def _singular(verb: Token) -> bool:
+    """Whether a verb agrees with a singular subject ("which has released", "which makes")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBZ" or any(c.lower_ in SINGULAR_AUX for c in aux)
+
+
 def subject_tokens(verb: Token) -> list[Token]:
     """The grammatical (active) subject of a verb, climbing through control, coordination and
     relative clauses: "OpenAI decided to shut down X" -> OpenAI for "shut"; "OpenAI's decision to
@@ -211,6 +253,9 @@ def subject_tokens(verb: Token) -> list[Token]:
             out = []
             for s in subs:
                 if s.lower_ in RELATIVE_PRONOUNS and cur.dep_ == "relcl":
+                    if cur.head.conjuncts and _singular(cur):
+                        out.append(s)  # "OpenAI or Google, which has released": the nearest one only
+                        continue
                     out.extend(_among_those(cur.head) or [cur.head])
                 else:
                     out.append(s)

@@ -7,12 +7,14 @@ names the deal ("an agreement to acquire X").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+from kg.extract import syntax
 from kg.extract.amounts import find_amounts
-from kg.extract.patterns import Trigger, TriggerLexicon, matchers_for, trigger_lexicon
+from kg.extract.patterns import TRIGGERS, Trigger, TriggerLexicon, _read_json, matchers_for, trigger_lexicon
 from kg.extract.table import EntityTable
-from kg.model import Amount
+from kg.model import ORG, Amount
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,7 +44,7 @@ def find_triggers(sdoc: Doc, table: EntityTable, lex: TriggerLexicon | None = No
         trig = lex.triggers[sdoc.vocab.strings[match_id]]
         tok = sdoc[start + trig.head]
         backref = False
-        if not _conditions_hold(tok, trig, sdoc, start):
+        if not _conditions_hold(tok, trig, sdoc, start) or not _purpose_holds(tok, trig, table):
             if not _refers_back(tok, trig, sdoc, start):
                 continue
             backref = True
@@ -106,6 +108,40 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
         if not (head_ok or prep_ok):
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def trigger_options() -> dict[str, Any]:
+    """Options of kg/data/triggers.json that the compiled lexicon does not carry: the keys of the
+    entries marked `purpose`, `release_objects`, `backref_verbs` and `group_nouns`."""
+    data = _read_json(TRIGGERS)
+    purpose = frozenset(
+        f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("purpose", False)
+    )
+    return {
+        "purpose": purpose,
+        "release_objects": frozenset(data.get("release_objects", ())),
+        "backref_verbs": frozenset(data.get("backref_verbs", ())),
+        "group_nouns": frozenset(data.get("group_nouns", ())),
+    }
+
+
+PURPOSE_PREPS = ("on",)
+
+
+def _purpose_holds(tok: Token, trig: Trigger, table: EntityTable) -> bool:
+    """A `purpose` verb ("work with") is a partnership only when it has an infinitive of purpose or an
+    "on" phrase ("X is working with Y to build Z", "... with Y on chips"), an organization after "with"
+    and a subject ("vendors working with Y" is no event)."""
+    if trig.pos != "verb" or not any(trig.key.startswith(k) for k in trigger_options()["purpose"]):
+        return True
+    purpose = any(
+        (c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+        or (c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS)
+        for c in tok.children
+    )
+    partners = [r for p in syntax.prep_objects(tok, ["with"]) for r in syntax.denote(table, p, (ORG,))]
+    return purpose and bool(partners) and bool(syntax.subject_tokens(tok))
 
 
 BACKREF_DETERMINERS = frozenset({"the", "this", "that"})
