@@ -3,18 +3,22 @@
 A query file starts with a comment header that `kg query` reads:
 
     # question: Which products does a company develop?
-    # param: company (literal) — the company's name or an alias, any case; e.g. OpenAI
+    # param: company (entity) — the company's name or an alias, any case; e.g. OpenAI
     # param: min (integer, default 2) — the fewest documents; e.g. 3
     # example: kg query products-by-company --param company=OpenAI
 
 Parameters are bound, never formatted into the text: each value becomes an RDF term (rdflib), and one
-`VALUES (?company ?min) { ("OpenAI" 2) }` block, written with the terms' own N-Triples/N3 syntax,
-goes first in the query's outermost WHERE group, found by a scanner that skips comments, strings and
-IRIs. The same bound text runs on the embedded store, an in-memory copy of a file and a remote
-endpoint, so all three answer alike. (pyoxigraph's `substitutions=` would do for the embedded store,
-but it refuses variables that are not in the SELECT projection, which rules out aggregate queries.)
-A parameter is therefore visible to the FILTERs of the outermost group (and to EXISTS inside them),
-not inside sub-SELECTs: library queries are written that way.
+`VALUES (?company ?min) { (<...openai> 2) }` block, written with the terms' own N3 syntax, goes first
+in the query's outermost WHERE group, found by a scanner that skips comments, strings and IRIs. The
+same bound text runs on the embedded store, an in-memory copy of a file and a remote endpoint, so all
+three answer alike. (pyoxigraph's `substitutions=` would do for the embedded store, but it refuses
+variables that are not in the SELECT projection, which rules out aggregate queries.) A parameter is
+visible to the FILTERs of the outermost group, not inside sub-SELECTs: library queries are written so.
+
+An `entity` parameter takes a name: the entities whose label or alias equals it in any case are
+found first (queries/lookup/entity-by-name.rq, the name bound as a literal) and the VALUES block
+gets one row per entity, so the query joins on IRIs and the store's indexes do the work; an empty
+optional entity parameter is UNDEF, which matches anything.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from rdflib.term import Node
 from kg.errors import QueryError
 from kg.store import QueryResult, SparqlSource, Term, open_data
 
-PARAM_TYPES = ("literal", "iri", "date", "integer", "decimal", "boolean")
+PARAM_TYPES = ("entity", "literal", "iri", "date", "integer", "decimal", "boolean")
 PREFIXES = {
     "kg": "https://w3id.org/aikg/ontology#",
     "kgr": "https://w3id.org/aikg/id/",
@@ -125,7 +129,7 @@ def parse_header(name: str, path: Path, text: str) -> QuerySpec:
             m = _PARAM.match(line)
             if not m:
                 raise QueryError(f"{path}:{n}: cannot read the parameter declaration; write it as '# param: "
-                                 "name (literal|iri|date|integer|decimal|boolean[, default X]) — meaning'")
+                                 f"name ({'|'.join(PARAM_TYPES)}[, default X]) — meaning'")
             ptype = m["type"].lower()
             if ptype not in PARAM_TYPES:
                 raise QueryError(f"{path}:{n}: unknown parameter type {m['type']!r}; use one of "
@@ -188,7 +192,7 @@ def to_term(param: Param, value: str | Node, where: str = "") -> Term:
     text = str(value)
     bad = f"{where}parameter {param.name} ({param.type})"
     try:
-        if param.type == "literal":
+        if param.type in ("literal", "entity"):
             return Literal(text)
         if param.type == "iri":
             iri = _expand(text.strip())
@@ -312,9 +316,44 @@ def check_syntax(spec: QuerySpec) -> None:
     raise QueryError(f"{spec.path}: SPARQL syntax error: {problem}")
 
 
-def prepare(query: str | Path | QuerySpec,
-            params: Mapping[str, str | Node] | None = None) -> tuple[QuerySpec, str]:
-    """The spec and the bound text, checked: syntax, declared parameters present in the query."""
+Rows = list[list[Term | None]]
+
+
+def entity_iris(source: SparqlSource, name: Term) -> list[URIRef]:
+    """The entities whose label or alias is `name` in any case (queries/lookup/entity-by-name.rq)."""
+    spec = load_query(queries_dir() / "lookup" / "entity-by-name.rq")
+    result = source.select(bind(spec.text, {"name": name}))
+    return sorted({t for row in result.rows for t in row if isinstance(t, URIRef)})
+
+
+def value_rows(spec: QuerySpec, terms: Mapping[str, Term],
+               source: SparqlSource | None) -> tuple[list[str], Rows]:
+    """The VALUES rows for `terms`: one row, except that an entity parameter stands for every entity
+    of that name (one row each, none when no entity has it) and an empty one for any (UNDEF)."""
+    names = sorted(terms)
+    rows: Rows = [[]]
+    for name in names:
+        param = spec.param(name)
+        choices: list[Term | None] = [terms[name]]
+        if param is not None and param.type == "entity":
+            if not str(terms[name]):
+                if param.required:
+                    raise QueryError(f"{spec.name}: parameter {name} (entity) is empty; give a name")
+                choices = [None]
+            elif source is None:
+                raise QueryError(f"{spec.name}: parameter {name} names an entity; "
+                                 "a graph is needed to find it")
+            else:
+                choices = list(entity_iris(source, terms[name]))
+        rows = [row + [choice] for row in rows for choice in choices]
+    return names, rows
+
+
+def prepare(query: str | Path | QuerySpec, params: Mapping[str, str | Node] | None = None,
+            source: SparqlSource | None = None) -> tuple[QuerySpec, str]:
+    """The spec and the bound text, checked: syntax, declared parameters present in the query.
+
+    Entity parameters are looked up in `source` first (see value_rows)."""
     spec = query if isinstance(query, QuerySpec) else load_query(query)
     check_syntax(spec)
     terms = resolve_params(spec, params)
@@ -322,7 +361,10 @@ def prepare(query: str | Path | QuerySpec,
     if missing:
         raise QueryError(f"{spec.path}: declares parameter {', '.join(missing)} but never uses "
                          f"?{missing[0]} in the query")
-    return spec, bind(spec.text, terms)
+    if not terms:
+        return spec, spec.text
+    names, rows = value_rows(spec, terms, source)
+    return spec, bind_rows(spec.text, names, rows)
 
 
 # --- running ------------------------------------------------------------------------------------
@@ -351,17 +393,17 @@ def run_query(
     from kg.errors import EndpointError
     from kg.remote import Endpoint
 
-    spec, text = prepare(query, params)
     src = as_source(source)
+    spec, text = prepare(query, params, src)
     try:
         result = src.select(text)
     except QueryError as exc:
         raise QueryError(f"{spec.path}: {exc}") from exc
     if not result.rows and isinstance(src, Endpoint) and src.ask_union_default() is False:
         raise EndpointError(
-            f"{src.query_url} keeps the data in named graphs, but its default graph is not their union, "
-            "which the library queries read; start oxigraph with --union-default-graph (Fuseki: "
-            "tdb2:unionDefaultGraph true)")
+            f"{src.query_url} keeps the data in named graphs, but its default graph, which the library "
+            "queries read, is empty: `kg push` fills it with their union (or configure the server's "
+            "default graph as the union: Fuseki tdb2:unionDefaultGraph, oxigraph --union-default-graph)")
     return result
 
 

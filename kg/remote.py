@@ -31,7 +31,15 @@ from rdflib import BNode, Literal, URIRef
 from kg import __version__ as kg_version
 from kg.errors import EndpointError, QueryError
 from kg.namespace import QUARANTINE_GRAPH
-from kg.store import XSD_STRING, GraphsInput, QueryResult, Term, graph_names, named_graphs
+from kg.store import (
+    XSD_STRING,
+    GraphsInput,
+    QueryResult,
+    Term,
+    graph_names,
+    named_graphs,
+    refresh_union_update,
+)
 
 T = TypeVar("T")
 
@@ -180,7 +188,7 @@ class Endpoint:
         self._call(f"upload of graph <{graph_iri}>", self.graph_store_url, run)
 
     def ask_union_default(self) -> bool | None:
-        """Whether the default graph shows the named graphs' data: True, False, or None (no data at all)."""
+        """Whether the default graph holds data: True; False when only named graphs do; None: no data."""
         in_default = self.select("ASK { ?s ?p ?o }").rows[0][0]
         if bool(in_default and in_default.toPython()):
             return True
@@ -268,6 +276,7 @@ class PushReport:
     triples: int = 0
     removed: list[str] = field(default_factory=list)
     method: str = ""
+    union: bool = False  # whether the server's default graph was refreshed
 
 
 def graph_payloads(data: GraphsInput | ox.Store,
@@ -286,13 +295,17 @@ def graph_payloads(data: GraphsInput | ox.Store,
 
 
 def push(endpoint: Endpoint, data: GraphsInput | ox.Store, *, prune_prefix: str | None = None,
-         skip: Iterable[str] = (QUARANTINE_GRAPH,), keep: Iterable[str] = (),
+         skip: Iterable[str] = (QUARANTINE_GRAPH,), keep: Iterable[str] = (), union: bool = True,
          progress: Callable[[int, str], None] | None = None) -> PushReport:
     """Upload every named graph of `data` (but those in `skip`: quarantined facts stay home), each
     replacing the server's graph of the same name, one request per graph.
 
     With `prune_prefix`, named graphs on the server whose IRI starts with it and that `data` does not
-    hold are dropped (documents gone from the corpus), except those in `keep`.
+    hold are dropped (documents gone from the corpus), except those in `keep`. With `union`, one last
+    update makes the server's default graph the union of its named graphs, which the library
+    queries read (as in the embedded store); leave it off for a server whose default graph already
+    is that union (Fuseki's unionDefaultGraph). If the push fails half-way, every document graph is
+    either old or new, and the default graph is refreshed by the next successful push.
     """
     report = PushReport(method="graph store PUT" if endpoint.graph_store_url else "SPARQL update")
     pushed: set[str] = set()
@@ -316,6 +329,9 @@ def push(endpoint: Endpoint, data: GraphsInput | ox.Store, *, prune_prefix: str 
             if g_iri.startswith(prune_prefix) and g_iri not in held:
                 endpoint.update(f"DROP SILENT GRAPH {URIRef(g_iri).n3()}")
                 report.removed.append(g_iri)
+    if union:
+        endpoint.update(refresh_union_update())
+        report.union = True
     return report
 
 
@@ -347,9 +363,12 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 def start_oxigraph(location: str | os.PathLike[str] | None, host: str = "127.0.0.1", port: int = 7878, *,
-                   read_only: bool = False, union: bool = True, timeout: float = 20.0,
+                   read_only: bool = False, union: bool = False, timeout: float = 20.0,
                    quiet: bool = True) -> tuple[Any, Endpoint]:
     """Start `oxigraph serve` on `location` (None: in memory) and wait until it answers.
+
+    `union` starts it with --union-default-graph; the stores `kg` writes need not, since their
+    default graph already holds the union (as a set, where oxigraph's flag gives a bag).
 
     Returns the process (subprocess.Popen) and an Endpoint with its query, update and store URLs.
     """

@@ -163,7 +163,8 @@ def manifest_docs(out: Path) -> list[Any] | None:
 
 def store_quads(out: Path) -> set[str]:
     store = ox.Store(str(out / ".kg" / "store"))  # opens only if a killed writer left it consistent
-    quads = {str(q) for q in store}
+    # The store keeps a materialised union in its default graph; the named graphs are the data.
+    quads = {str(q) for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
     del store
     return quads
 

@@ -90,7 +90,8 @@ def graph_names(out: Path) -> set[str]:
 
 def store_quads(out: Path) -> set[str]:
     store = ox.Store(str(out / ".kg" / "store"))
-    quads = {str(q) for q in store}
+    # The store keeps a materialised union in its default graph; the named graphs are the data.
+    quads = {str(q) for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
     del store
     return quads
 

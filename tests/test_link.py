@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import json
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib import OWL, Graph, URIRef
@@ -59,7 +60,7 @@ def wikidata():
     with oxigraph() as (_, endpoint):
         g = Graph()
         g.parse(data=WIKIDATA_TTL, format="turtle")
-        endpoint.put_graph("urn:wikidata", g.serialize(format="nt", encoding="utf-8"))
+        endpoint.update("INSERT DATA {\n" + g.serialize(format="nt") + "}")  # default graph, as Wikidata
         yield endpoint
 
 
@@ -78,9 +79,8 @@ def built(tmp_path):
 
 def links_in_store(out) -> dict[str, str]:
     store = open_store_read_only(out / ".kg" / "store")
-    quads = store.quads_for_pattern(None, None, None, None)
-    return {q.subject.value[len(KGR):]: q.object.value[len(WD):] for q in quads
-            if q.graph_name.value == LINKS_GRAPH}
+    quads = store.quads_for_pattern(None, None, None, ox.NamedNode(LINKS_GRAPH))
+    return {q.subject.value[len(KGR):]: q.object.value[len(WD):] for q in quads}
 
 
 @pytest.mark.slow

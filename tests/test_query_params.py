@@ -13,7 +13,7 @@ import pytest
 import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from typer.testing import CliRunner
 
 from kg.errors import QueryError, StoreError
@@ -136,6 +136,51 @@ def test_query_params_bind_rows_writes_undef_and_rejects_bad_names():
         bind_rows("SELECT * WHERE { }", ["a b"], [[Literal(1)]])
 
 
+# --- entity parameters ----------------------------------------------------------------------------
+
+
+def test_query_params_entity_names_become_iris_in_values(known):
+    from kg.store import LocalSource
+
+    _, text = prepare("products-by-company", {"company": "OPEN ai"}, LocalSource(known))
+    assert "VALUES (?company) { (<https://w3id.org/aikg/id/org/openai>) }" in text
+    _, none = prepare("products-by-company", {"company": "Nobody"}, LocalSource(known))
+    assert "VALUES (?company) {  }" in none
+
+
+def test_query_params_entity_name_shared_by_two_entities_binds_both(known):
+    store = ox.Store()
+    store.extend(known.quads_for_pattern(None, None, None, None))
+    twin = Graph(identifier=URIRef("https://w3id.org/aikg/id/graph/twin"))
+    org = URIRef("https://w3id.org/aikg/id/org/openai-foundation")
+    twin.add((org, rdflib.RDFS.label, Literal("OpenAI Foundation")))
+    twin.add((org, rdflib.SKOS.altLabel, Literal("OpenAI")))
+    product = URIRef("https://w3id.org/aikg/id/product/grants")
+    twin.add((product, rdflib.RDFS.label, Literal("Grants")))
+    twin.add((product, rdflib.RDF.type, URIRef("https://w3id.org/aikg/ontology#Service")))
+    twin.add((product, URIRef("https://w3id.org/aikg/ontology#developedBy"), org))
+    replace_graphs(store, [twin])
+    rows = run_query(store, "products-by-company", {"company": "openai"}).rows
+    assert [str(r[0]) for r in rows] == ["ChatGPT", "GPT-5", "Grants", "Sora"]
+
+
+def test_query_params_empty_optional_entity_means_any(known):
+    everyone = run_query(known, "who-works-where", {}).rows
+    assert run_query(known, "who-works-where", {"company": ""}).rows == everyone
+    one = run_query(known, "who-works-where", {"company": "Microsoft"}).rows
+    assert one and set(one) < set(everyone)
+
+
+def test_query_params_required_entity_cannot_be_empty(known):
+    with pytest.raises(QueryError, match="parameter company \\(entity\\) is empty"):
+        run_query(known, "products-by-company", {"company": ""})
+
+
+def test_query_params_entity_needs_a_graph_to_resolve():
+    with pytest.raises(QueryError, match="a graph is needed"):
+        prepare("products-by-company", {"company": "OpenAI"})
+
+
 # --- clear errors ---------------------------------------------------------------------------------
 
 
@@ -145,7 +190,7 @@ def test_query_params_unknown_query_suggests_close_names():
 
 
 def test_query_params_missing_parameter_is_named(known):
-    with pytest.raises(QueryError, match=r"missing parameter company \(literal\).*--param company="):
+    with pytest.raises(QueryError, match=r"missing parameter company \(entity\).*--param company="):
         run_query(known, "products-by-company", {})
 
 

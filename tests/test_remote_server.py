@@ -67,11 +67,13 @@ def test_remote_server_and_store_agree_on_raw_terms(loaded):
 def test_remote_server_pushing_twice_leaves_identical_contents(empty, dataset, graph_store):
     endpoint = empty if graph_store else Endpoint(empty.query_url, empty.update_url)
     first = push(endpoint, dataset)
-    once = dump_quads(empty)
+    once = dump_quads(empty, default=True)
     second = push(endpoint, dataset)
-    assert dump_quads(empty) == once
+    assert dump_quads(empty, default=True) == once
     assert first.graphs == second.graphs == 5
-    assert len(once) == len(list(dataset.quads()))
+    assert len(dump_quads(empty)) == len(list(dataset.quads()))
+    union = {q[1:] for q in once if q[0] != "DEFAULT"}
+    assert {q[1:] for q in once if q[0] == "DEFAULT"} == union  # the default graph is their union
 
 
 def test_remote_server_push_replaces_a_changed_graph_and_can_prune(empty):
@@ -84,7 +86,7 @@ def test_remote_server_push_replaces_a_changed_graph_and_can_prune(empty):
     a2.add((URIRef("urn:x"), RDFS.label, Literal("new")))
     report = push(empty, [a2], prune_prefix=G)
     assert report.removed == [G + "b"]
-    assert [q[3] for q in dump_quads(empty)] == ['"new"']
+    assert [q[3] for q in dump_quads(empty, default=True)] == ['"new"', '"new"']
 
 
 def test_remote_server_push_store_skips_quarantine(empty, tmp_path, dataset):
@@ -134,16 +136,22 @@ def test_remote_server_timed_out_update_retried_gives_the_same_state(empty, data
     with FaultServer(plan, upstream=base) as proxy:
         endpoint = Endpoint(f"{proxy.url}/query", f"{proxy.url}/update", timeout=0.5, backoff=0.01)
         push(endpoint, dataset)
-        assert len(proxy.seen) == 5 + 1  # one update per graph, and the retry
+        assert len(proxy.seen) == 5 + 1 + 1  # one update per graph, the retry, the union refresh
     assert dump_quads(empty) == sorted(tuple(t.n3() for t in (q[3], q[0], q[1], q[2]))
                                        for q in dataset.quads())
 
 
-def test_remote_server_without_union_default_graph_is_explained(dataset):
-    with oxigraph(union=False) as (_, endpoint):
-        push(endpoint, dataset)
-        with pytest.raises(EndpointError, match="--union-default-graph"):
-            run_query(endpoint, "products-by-company", {"company": "OpenAI"})
+def test_remote_server_without_union_default_graph_is_explained(empty, dataset):
+    push(empty, dataset, union=False)
+    with pytest.raises(EndpointError, match="default graph, which the library queries read, is empty"):
+        run_query(empty, "products-by-company", {"company": "OpenAI"})
+
+
+def test_remote_server_with_oxigraph_union_flag_and_no_union_push(dataset):
+    with oxigraph(union=True) as (_, endpoint):
+        push(endpoint, dataset, union=False)
+        rows = run_query(endpoint, "products-by-company", {"company": "OpenAI"}).rows
+    assert [str(r[0]) for r in rows] == ["ChatGPT", "GPT-5", "Sora"]
 
 
 def test_remote_server_cli_push_then_query(empty, tmp_path):
@@ -158,10 +166,10 @@ def test_remote_server_cli_push_then_query(empty, tmp_path):
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert "pushed 5 graphs" in first.output
-    state = dump_quads(empty)
+    state = dump_quads(empty, default=True)
     again = runner.invoke(app, [*args, "--graph-store", empty.graph_store_url])
     assert again.exit_code == 0, again.output
-    assert dump_quads(empty) == state
+    assert dump_quads(empty, default=True) == state
     result = runner.invoke(app, ["query", "corroborated-events", "--endpoint", empty.query_url, "-f", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)["results"]["bindings"]

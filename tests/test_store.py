@@ -131,9 +131,55 @@ def test_store_queries_leave_the_quarantine_graph_out(store):
     replace_graphs(store, [graph("a", "OpenAI"), held])
     q = "SELECT ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l"
     assert [str(r[0]) for r in select_store(store, q).rows] == ["OpenAI"]
-    assert [str(r[0]) for r in select_store(store, q, union=False).rows] == []
     remove_graphs(store, [QUARANTINE_GRAPH])
     assert [str(r[0]) for r in select_store(store, q).rows] == ["OpenAI"]
+
+
+def default_triples(store: ox.Store) -> set[tuple[str, str, str]]:
+    return {(str(q.subject), str(q.predicate), str(q.object))
+            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+
+
+def union_of_named(store: ox.Store) -> set[tuple[str, str, str]]:
+    return {(str(q.subject), str(q.predicate), str(q.object)) for q in store
+            if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != QUARANTINE_GRAPH}
+
+
+def test_store_default_graph_stays_the_union_as_a_set(store, fixture_dataset):
+    replace_graphs(store, fixture_dataset)
+    assert default_triples(store) == union_of_named(store)
+    label = (f"<{E}openai>", "<http://www.w3.org/2000/01/rdf-schema#label>", '"OpenAI"')
+    assert label in default_triples(store)  # stated by four documents, held once
+    q = 'SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "OpenAI" }'
+    assert len(select_store(store, q).rows) == 1
+    # Replace one document with a smaller version and drop another: the union follows.
+    doc = next(g for g in fixture_dataset.graphs() if str(g.identifier).endswith("uc289a2970375f605"))
+    smaller = Graph(identifier=doc.identifier)
+    for t in list(doc)[:5]:
+        smaller.add(t)
+    replace_graphs(store, [smaller])
+    assert default_triples(store) == union_of_named(store)
+    remove_graphs(store, [G + "u2d65679f481154ca"])
+    assert default_triples(store) == union_of_named(store)
+    held = Graph(identifier=URIRef(QUARANTINE_GRAPH))
+    held.add((URIRef(E + "held"), RDFS.label, Literal("Held back")))
+    replace_graphs(store, [held])
+    assert default_triples(store) == union_of_named(store)
+
+
+def test_store_unchanged_graphs_are_not_written_again(store, fixture_dataset):
+    assert replace_graphs(store, fixture_dataset) == 5
+    assert replace_graphs(store, fixture_dataset) == 0
+    assert replace_graphs(store, [graph("a", "OpenAI")]) == 1
+    assert replace_graphs(store, [graph("a", "OpenAI")]) == 0
+    assert replace_graphs(store, [graph("a", "OpenAI", "Apple")]) == 1
+
+
+def test_store_dataset_default_graph_content_is_refused(store):
+    ds = rdflib.Dataset()
+    ds.add((URIRef(E + "x"), RDFS.label, Literal("x")))
+    with pytest.raises(StoreError, match="default graph"):
+        replace_graphs(store, ds)
 
 
 def test_store_ask_queries_give_one_boolean_row(store):
@@ -186,6 +232,7 @@ def test_store_server_location_copies_the_store_without_quarantine(tmp_path, fix
     target = server_location(out, tmp_path / "serve")
     copy = open_store_read_only(target)
     assert store_quad_count(copy) == total - 1
+    assert default_triples(copy) == union_of_named(copy)
     assert QUARANTINE_GRAPH not in graph_names(copy)
     assert store_quad_count(open_store_read_only(out / ".kg" / "store")) == total  # the original is untouched
 

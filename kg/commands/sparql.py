@@ -119,12 +119,16 @@ def push(
     = None,
     data: DataOpt = Path("exports"),
     prune: Annotated[bool, typer.Option("--prune", help="Drop server graphs no longer in the data.")] = False,
+    union: Annotated[bool, typer.Option("--union/--no-union",
+                                        help="Refresh the server's default graph as the union.")] = True,
 ) -> None:
     """Upload the graph to a SPARQL server, one named graph per document, replacing what it held.
 
     Each graph goes in one request (a Graph Store PUT with --graph-store, else a SPARQL Update
     DROP + INSERT DATA), so pushing twice leaves the same contents and a failure never leaves a
-    half-written document graph. The quarantine graph stays home. Credentials come from
+    half-written document graph. The quarantine graph stays home. A last update makes the server's
+    default graph the union of the document graphs, which the library queries read; use --no-union
+    for a server whose default graph already is that union. Credentials come from
     KG_ENDPOINT_USER/KG_ENDPOINT_PASSWORD or KG_ENDPOINT_TOKEN, never from the command line.
     """
     from kg.namespace import KGR_NS, LINKS_GRAPH
@@ -137,7 +141,7 @@ def push(
     target = Endpoint(endpoint, update_endpoint, graph_store)
     with err.status("pushing graphs") as status:
         report = run_push(target, store, prune_prefix=f"{KGR_NS}graph/" if prune else None,
-                          keep=(LINKS_GRAPH,),
+                          keep=(LINKS_GRAPH,), union=union,
                           progress=lambda n, g: status.update(f"pushed {n} graphs ({g.rsplit('/', 1)[-1]})"))
     out.print(f"pushed {report.graphs} graphs, {report.triples} triples to {endpoint} ({report.method})")
     if report.removed:
@@ -154,8 +158,8 @@ def serve(
 ) -> None:
     """Serve the built graph over SPARQL with the oxigraph server, until Ctrl-C.
 
-    The server runs on a copy of the store (without the quarantine graph) and reads the union of the
-    document graphs as its default graph, so `kg query --endpoint URL` answers as `kg query` does.
+    The server runs on a copy of the store (without the quarantine graph) whose default graph is the
+    union of the document graphs, so `kg query --endpoint URL` answers as `kg query` does.
     """
     from kg.remote import start_oxigraph, stop_process
     from kg.store import server_location
