@@ -134,14 +134,22 @@ def _radius(n: int) -> float:
     return 95.0 * math.sqrt(n) if n > 1 else 0.0
 
 
+PACK_EXACT = 40  # the largest parts are packed disc by disc; the many small ones go on a spiral
+
+
 def _pack(radii: list[float]) -> list[tuple[float, float]]:
-    """Centres for discs of the given radii (largest first), packed around the origin without overlap."""
+    """Centres for discs of the given radii (largest first), packed around the origin without overlap.
+
+    The largest parts are placed one by one on rings around the ones already placed; the rest
+    (usually many small components) go on a sunflower spiral outside them, which is linear in
+    their number: exact packing of thousands of discs was quadratic and stalled large pages.
+    """
     import numpy as np
 
     placed = np.zeros((0, 3))
     centres: list[tuple[float, float]] = []
     distance = 0.0
-    for r in radii:
+    for r in radii[:PACK_EXACT]:
         pad = r * 1.08 + 45.0
         found = None
         d = max(0.0, distance - 2 * pad)
@@ -161,6 +169,14 @@ def _pack(radii: list[float]) -> list[tuple[float, float]]:
         distance = d
         centres.append((float(found[0]), float(found[1])))
         placed = np.vstack([placed, [found[0], found[1], pad]])
+    rest = radii[PACK_EXACT:]
+    if rest:
+        outer = max((math.hypot(x, y) + p for x, y, p in placed), default=0.0)
+        cell = 2 * (max(rest) * 1.08 + 45.0)
+        golden = math.pi * (3 - math.sqrt(5))
+        for k in range(len(rest)):
+            dist = outer + cell * (0.6 + math.sqrt(k + 1))
+            centres.append((dist * math.cos(k * golden), dist * math.sin(k * golden)))
     return centres
 
 
