@@ -94,6 +94,17 @@ class Endpoint:
     def describe(self) -> str:
         return self.query_url
 
+    @property
+    def updates_at(self) -> str:
+        """Where updates go: update_url, else the query URL with a final /query made /update (the
+        convention of oxigraph and Fuseki), else the query URL itself (Virtuoso, Blazegraph)."""
+        if self.update_url:
+            return self.update_url
+        parts = urllib.parse.urlsplit(self.query_url)
+        if parts.path.endswith("/query"):
+            return urllib.parse.urlunsplit(parts._replace(path=parts.path[: -len("query")] + "update"))
+        return self.query_url
+
     # --- HTTP plumbing -------------------------------------------------------------------------
 
     def _auth_headers(self) -> dict[str, str]:
@@ -109,8 +120,7 @@ class Endpoint:
         return {}
 
     def _wrapper(self, url: str) -> sw.SPARQLWrapper:
-        client = sw.SPARQLWrapper(url, updateEndpoint=self.update_url or self.query_url,
-                                  agent=self.user_agent)
+        client = sw.SPARQLWrapper(url, updateEndpoint=self.updates_at, agent=self.user_agent)
         client.setMethod(sw.POST)
         client.timeout = self.timeout  # type: ignore[assignment]  # setTimeout() makes it an int
         client.setReturnFormat(sw.JSON)
@@ -158,8 +168,8 @@ class Endpoint:
         return parse_json_results(data)
 
     def update(self, text: str) -> None:
-        """Run a SPARQL Update (at update_url, else at the query URL)."""
-        url = self.update_url or self.query_url
+        """Run a SPARQL Update (at `updates_at`)."""
+        url = self.updates_at
         client = self._wrapper(url)
         client.setQuery(text)
         client.setRequestMethod(sw.URLENCODED)
@@ -384,6 +394,15 @@ def start_oxigraph(location: str | os.PathLike[str] | None, host: str = "127.0.0
     base = f"http://{host}:{port}"
     endpoint = Endpoint(f"{base}/query", None if read_only else f"{base}/update",
                         None if read_only else f"{base}/store", timeout=timeout)
+    try:
+        _wait_until_up(proc, cmd, base, port, timeout)
+    except BaseException:  # an error or Ctrl-C while waiting: leave no server behind
+        stop_process(proc)
+        raise
+    return proc, endpoint
+
+
+def _wait_until_up(proc: Any, cmd: list[str], base: str, port: int, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while True:
         if proc.poll() is not None:
@@ -392,11 +411,9 @@ def start_oxigraph(location: str | os.PathLike[str] | None, host: str = "127.0.0
         try:
             with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1) as resp:
                 resp.read()
-            return proc, endpoint
+            return
         except (urllib.error.URLError, OSError):
             if time.monotonic() > deadline:
-                proc.terminate()
-                proc.wait(5)
                 raise EndpointError(
                     f"the oxigraph server at {base} did not answer within {timeout:.0f} s") from None
             time.sleep(0.05)

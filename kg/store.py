@@ -26,7 +26,7 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 import rdflib
@@ -196,41 +196,57 @@ def named_graphs(data: GraphsInput) -> list[tuple[str, Graph]]:
     return sorted(out, key=_name_key)
 
 
-def _ntriples(g: Graph) -> str:
-    try:
-        text = g.serialize(format="nt", encoding="utf-8")
-    except Exception as exc:  # rdflib raises a bare Exception for an IRI it cannot write
-        raise StoreError(f"graph <{g.identifier}> cannot be written as N-Triples: {exc}") from exc
-    return text.decode("utf-8") if isinstance(text, bytes) else str(text)
+OxTriple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
 
 
-Pairs = list[tuple[str, Graph]]
+def graph_triples(data: GraphsInput) -> dict[str, list[OxTriple]]:
+    """Graph IRI -> its triples as pyoxigraph terms (ValueError for a term pyoxigraph refuses).
+
+    A Dataset is read in one pass over its quads (rdflib is several times slower reading graph by
+    graph); each distinct term is converted once."""
+    cache: dict[Node, Any] = {}
+
+    def ox_term(term: Node) -> Any:
+        hit = cache.get(term)
+        if hit is None:
+            hit = cache[term] = to_ox(term)
+        return hit
+
+    out: dict[str, list[OxTriple]] = {}
+    if isinstance(data, rdflib.ConjunctiveGraph):
+        named_graphs(data)  # refuses triples in the dataset's default graph
+        for g in data.graphs() if isinstance(data, rdflib.Dataset) else data.contexts():
+            if g.identifier != DATASET_DEFAULT_GRAPH_ID:
+                out.setdefault(str(g.identifier), [])
+        for s, p, o, ctx in data.quads((None, None, None, None)):
+            name = str(ctx.identifier if isinstance(ctx, Graph) else ctx)
+            if name != str(DATASET_DEFAULT_GRAPH_ID):
+                out[name].append((ox_term(s), ox_term(p), ox_term(o)))
+        return out
+    for name, g in named_graphs(data):
+        out[name] = [(ox_term(s), ox_term(p), ox_term(o)) for s, p, o in g]
+    return out
 
 
-def _batches(pairs: Sequence[tuple[str, Graph]], budget: int) -> Iterator[Pairs]:
-    batch: Pairs = []
+def _batches(graphs: dict[str, list[OxTriple]], names: Sequence[str], budget: int) -> Iterator[list[str]]:
+    batch: list[str] = []
     size = 0
-    for pair in pairs:
-        n = len(pair[1])
+    for name in names:
+        n = len(graphs[name])
         if batch and size + n > budget:
             yield batch
             batch, size = [], 0
-        batch.append(pair)
+        batch.append(name)
         size += n
     if batch:
         yield batch
 
 
-def _unchanged(store: ox.Store, name: str, g: Graph) -> bool:
-    """Whether the store's graph `name` holds exactly the triples of `g` (then it need not be written)."""
+def _unchanged(store: ox.Store, name: str, triples: list[OxTriple]) -> bool:
+    """Whether the store's graph `name` holds exactly `triples` (then it need not be written)."""
     node = ox.NamedNode(name)
     stored = {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, node)}
-    if len(stored) != len(g):
-        return False
-    try:
-        return {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g} == stored
-    except (StoreError, ValueError):
-        return False
+    return len(stored) == len(set(triples)) and stored == set(triples)
 
 
 def replace_graphs(
@@ -247,20 +263,24 @@ def replace_graphs(
     documents rewrites only their graphs. With `keep_only`, named graphs in the store that `data`
     does not hold are removed too (documents gone from the corpus), except those in `keep` (the
     Wikidata links, which `kg link` writes). The store's default graph stays the union (a set) of
-    the named graphs but the quarantine graph; see `union_graph_note`.
+    the named graphs but the quarantine graph (see the module docstring).
     """
-    pairs = named_graphs(data)
-    existing = set(graph_names(store))
-    todo = [(name, g) for name, g in pairs if name not in existing or not _unchanged(store, name, g)]
     try:
-        for batch in _batches(todo, batch_quads):
-            if any(name in existing for name, _ in batch):
-                _update_batch(store, batch)
+        graphs = graph_triples(data)
+    except ValueError as exc:  # pyoxigraph refuses a malformed IRI or language tag
+        raise StoreError(f"cannot store the data: {exc}") from exc
+    existing = set(graph_names(store))
+    todo = [name for name in sorted(graphs)
+            if name not in existing or not _unchanged(store, name, graphs[name])]
+    try:
+        for batch in _batches(graphs, todo, batch_quads):
+            if any(name in existing for name in batch):
+                _update_batch(store, graphs, batch)
             else:
-                _load_batch(store, batch)
-        stale = any(name in existing for name, _ in todo)
+                _load_batch(store, graphs, batch)
+        stale = any(name in existing for name in todo)
         if keep_only:
-            wanted = {name for name, _ in pairs} | set(keep)
+            wanted = set(graphs) | set(keep)
             stale = remove_graphs(store, sorted(existing - wanted), prune=False) > 0 or stale
         if stale:
             prune_union(store)
@@ -276,26 +296,27 @@ def _in_union(name: str) -> bool:
     return name not in OUTSIDE_UNION
 
 
-def _load_batch(store: ox.Store, batch: Pairs) -> None:
-    lines: list[str] = []
-    for name, g in batch:
-        suffix = f" {URIRef(name).n3()} ."
+def _load_batch(store: ox.Store, graphs: dict[str, list[OxTriple]], batch: list[str]) -> None:
+    """New graphs: one atomic `extend` with each triple in its graph and in the default graph."""
+    default = ox.DefaultGraph()
+    quads: list[ox.Quad] = []
+    for name in batch:
+        node = ox.NamedNode(name)
         union = _in_union(name)
-        for line in _ntriples(g).splitlines():
-            if line.endswith(" ."):
-                lines.append(line[:-2] + suffix)
-                if union:
-                    lines.append(line)  # the same triple in the default graph
-    if lines:
-        store.load("\n".join(lines) + "\n", format=ox.RdfFormat.N_QUADS)
+        for s, p, o in graphs[name]:
+            quads.append(ox.Quad(s, p, o, node))
+            if union:
+                quads.append(ox.Quad(s, p, o, default))
+    store.extend(quads)
 
 
-def _update_batch(store: ox.Store, batch: Pairs) -> None:
-    drops = [f"DROP SILENT GRAPH {URIRef(name).n3()} ;" for name, _ in batch]
+def _update_batch(store: ox.Store, graphs: dict[str, list[OxTriple]], batch: list[str]) -> None:
+    """Graphs some of which exist: one SPARQL Update that drops and rewrites them all."""
+    drops = [f"DROP SILENT GRAPH {ox.NamedNode(name)} ;" for name in batch]
     blocks = []
-    for name, g in batch:
-        body = _ntriples(g)
-        blocks.append(f"GRAPH {URIRef(name).n3()} {{\n{body}}}\n")
+    for name in batch:
+        body = "".join(f"{s} {p} {o} .\n" for s, p, o in graphs[name])  # pyoxigraph terms print as N-Triples
+        blocks.append(f"GRAPH {ox.NamedNode(name)} {{\n{body}}}\n")
         if _in_union(name):
             blocks.append(body)
     store.update("\n".join(drops) + "\nINSERT DATA {\n" + "".join(blocks) + "}")
@@ -349,6 +370,16 @@ def remove_graphs(store: ox.Store, graph_iris: Iterable[str], *, prune: bool = T
 def store_quad_count(store: ox.Store) -> int:
     """Number of quads in the named graphs (the union's copy in the default graph is not counted)."""
     return len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def to_dataset(store: ox.Store) -> rdflib.Dataset:
+    """The store's named graphs as an rdflib Dataset (default graph = their union, as rdflib computes it);
+    the store's own default graph, a copy of that union, is not read twice."""
+    ds = rdflib.Dataset(default_union=True)
+    for name in graph_names(store):
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        ds.graph(URIRef(name)).parse(data=data, format="nt")
+    return ds
 
 
 def graph_names(store: ox.Store) -> list[str]:

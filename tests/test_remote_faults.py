@@ -159,3 +159,13 @@ def test_remote_ask_and_select_results_parse_to_rdflib_terms():
 ])
 def test_remote_retry_after_header_forms(header, expected):
     assert retry_after_seconds(header) == expected
+
+
+@pytest.mark.parametrize(("query_url", "update_url", "expected"), [
+    ("http://h:7878/query", None, "http://h:7878/update"),
+    ("http://h/ds/query?x=1", None, "http://h/ds/update?x=1"),
+    ("http://h/sparql", None, "http://h/sparql"),
+    ("http://h/query", "http://h/statements", "http://h/statements"),
+])
+def test_remote_updates_go_to_the_conventional_url(query_url, update_url, expected):
+    assert Endpoint(query_url, update_url).updates_at == expected

@@ -162,7 +162,7 @@ def test_remote_server_cli_push_then_query(empty, tmp_path):
     out = tmp_path / "exports"
     out.mkdir()
     (out / "graph.trig").write_bytes(FIXTURE.read_bytes())
-    args = ["push", "--endpoint", empty.query_url, "--update-endpoint", empty.update_url, "--data", str(out)]
+    args = ["push", "--endpoint", empty.query_url, "--data", str(out)]  # updates go to .../update
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert "pushed 5 graphs" in first.output
@@ -207,6 +207,9 @@ def test_remote_server_kg_serve_answers_until_interrupted(tmp_path):
             assert time.monotonic() < deadline, "kg serve did not start"
         url = f"http://127.0.0.1:{port}/query"
         assert url in line
+        while "Ctrl-C" not in line:
+            line = proc.stdout.readline()
+            assert line, "kg serve stopped early"
         rows = run_query(url, "products-by-company", {"company": "OpenAI"}).rows
         assert [str(r[0]) for r in rows] == ["ChatGPT", "GPT-5", "Sora"]
         proc.send_signal(signal.SIGINT)
@@ -215,6 +218,7 @@ def test_remote_server_kg_serve_answers_until_interrupted(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode == 0
+    rest = proc.stdout.read() if proc.stdout else ""
+    assert proc.returncode == 0, rest
     with pytest.raises(EndpointError):
         Endpoint(url, retries=0).select("ASK { }")

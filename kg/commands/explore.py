@@ -53,20 +53,11 @@ def load(data: Path) -> rdflib.Dataset:
 
 
 def _from_store(path: Path) -> rdflib.Dataset:
-    """The embedded store's quads as an rdflib Dataset (named graphs kept, so quarantine stays apart)."""
-    import pyoxigraph as ox
-    import rdflib
+    """The embedded store's named graphs as an rdflib Dataset (quarantine stays apart; the store's
+    default graph, a materialised copy of the union, is not read twice)."""
+    from kg.store import open_store_read_only, to_dataset
 
-    from kg.store import from_ox, open_store_read_only
-
-    store = open_store_read_only(path)
-    ds = rdflib.Dataset(default_union=True)
-    for quad in store.quads_for_pattern(None, None, None, None):
-        graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else from_ox(quad.graph_name)
-        triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
-        target = ds.graph(graph) if graph is not None else ds.default_graph
-        target.add(triple)  # type: ignore[arg-type]
-    return ds
+    return to_dataset(open_store_read_only(path))
 
 
 def _network(data: Path) -> nx.MultiDiGraph:

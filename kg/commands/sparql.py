@@ -167,14 +167,14 @@ def serve(
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
         location = server_location(data, Path(tmp) / "store")
         proc, endpoint = start_oxigraph(location, host, port, read_only=read_only, quiet=True)
-        out.print(f"SPARQL query endpoint: [bold]{endpoint.query_url}[/]")
-        if not read_only:
-            out.print(f"SPARQL update endpoint: {endpoint.update_url}")
-            out.print(f"graph store endpoint: {endpoint.graph_store_url}")
-        out.print(f"try: kg query --list; kg query products-by-company --param company=OpenAI "
-                  f"--endpoint {endpoint.query_url}")
-        out.print("[dim]Ctrl-C stops the server.[/]")
-        try:
+        try:  # from here on, Ctrl-C (whenever it comes) stops the server and ends cleanly
+            out.print(f"SPARQL query endpoint: [bold]{endpoint.query_url}[/]")
+            if not read_only:
+                out.print(f"SPARQL update endpoint: {endpoint.update_url}")
+                out.print(f"graph store endpoint: {endpoint.graph_store_url}")
+            out.print(f"try: kg query --list; kg query products-by-company --param company=OpenAI "
+                      f"--endpoint {endpoint.query_url}")
+            out.print("[dim]Ctrl-C stops the server.[/]")
             proc.wait()
         except KeyboardInterrupt:
             out.print("stopping")
