@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import functools
+import importlib
 import importlib.metadata
 import json
 import math
@@ -114,6 +115,15 @@ class ChildRun:
     wall: float
     peak_pss: int  # bytes, summed over the process tree, sampled
     peak_rss: int
+    pss_by_time: list[tuple[float, int]]  # (seconds since start, PSS) of every sample
+
+    def peak_pss_by_quarter(self) -> list[int]:
+        """The peak PSS of each quarter of the run's time: whether memory keeps growing."""
+        peaks = [0] * 4
+        for t, pss in self.pss_by_time:
+            q = min(3, int(4 * t / self.wall))
+            peaks[q] = max(peaks[q], pss)
+        return peaks
 
     @property
     def max_process_rss(self) -> int:
@@ -153,6 +163,7 @@ def run_child(env: dict[str, str], task: str, label: str, **spec: Any) -> ChildR
     """Run `task` in a child process, sampling the memory of its process tree until it ends."""
     tty = sys.stderr.isatty()
     peak_pss = peak_rss = 0
+    samples: list[tuple[float, int]] = []
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as errors:
         proc = subprocess.Popen(child_command(task, spec), stdout=subprocess.PIPE, stderr=errors, text=True,
@@ -160,6 +171,7 @@ def run_child(env: dict[str, str], task: str, label: str, **spec: Any) -> ChildR
         while proc.poll() is None:
             pss, rss = tree_memory(proc.pid)
             peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            samples.append((time.perf_counter() - start, pss))
             if tty:
                 print(f"\r  {label}: {time.perf_counter() - start:6.0f} s, {pss / GIB:5.2f} GiB ",
                       end="", file=sys.stderr, flush=True)
@@ -172,7 +184,7 @@ def run_child(env: dict[str, str], task: str, label: str, **spec: Any) -> ChildR
             errors.seek(0)
             tail = "".join(errors.readlines()[-25:])
             raise SystemExit(f"{label} failed (exit {proc.returncode}):\n{tail}")
-    return ChildRun(json.loads(stdout.strip().splitlines()[-1]), wall, peak_pss, peak_rss)
+    return ChildRun(json.loads(stdout.strip().splitlines()[-1]), wall, peak_pss, peak_rss, samples)
 
 
 # --- files ----------------------------------------------------------------------------------------
@@ -244,45 +256,76 @@ def graph_seconds(rep: dict[str, Any]) -> float:
 
 def stage_table(reports: list[dict[str, Any]]) -> list[str]:
     cols = " ".join(f"{s:>8}" for s in GRAPH_STAGES)
-    lines = [f"  {'docs':>6} {'triples':>9} {cols} {'ms/doc':>8} {'total s':>8}",
-             f"  {'':16} (milliseconds per document, each stage)"]
+    lines = [f"  {'docs':>6} {'nodes':>6} {'triples':>8} {cols} {'ms/doc':>8} {'total s':>8}",
+             f"  {'':22} (milliseconds per document, each stage)"]
     for rep in reports:
         docs = max(rep["documents"], 1)
         cells = " ".join(f"{rep['stage_seconds'].get(s, 0.0) * 1000 / docs:8.1f}" for s in GRAPH_STAGES)
         total = graph_seconds(rep)
-        lines.append(f"  {docs:>6} {rep['triples']:>9} {cells} {total * 1000 / docs:8.1f} {total:8.1f}")
+        lines.append(f"  {docs:>6} {graph_nodes(rep):>6} {rep['triples']:>8} {cells} "
+                     f"{total * 1000 / docs:8.1f} {total:8.1f}")
         if rep["extracted"]:
             lines.append(f"  ({rep['extracted']} documents went through the model: the cache missed)")
     return lines
 
 
 # --- the estimate of a full run --------------------------------------------------------------------
+def graph_nodes(rep: dict[str, Any]) -> int:
+    """Entities and events: the nodes of the network graph.html lays out."""
+    return int(sum(rep["entities_by_type"].values()) + rep["events"])
+
+
+@dataclass
+class PowerLaw:
+    """seconds = y * (x / x0) ** exponent, fitted by least squares on logarithms (exponent at least 1)."""
+
+    x0: float = 1.0
+    y: float = 0.0
+    exponent: float = 1.0
+
+    @classmethod
+    def fit(cls, points: list[tuple[float, float]]) -> PowerLaw:
+        points = [(x, y) for x, y in points if x > 0 and y > 0]
+        if not points:
+            return cls()
+        logs = [(math.log(x), math.log(y)) for x, y in points]
+        mx, my = (sum(v) / len(logs) for v in zip(*logs, strict=True))
+        spread = sum((x - mx) ** 2 for x, _ in logs)
+        slope = sum((x - mx) * (y - my) for x, y in logs) / spread if spread else 1.0
+        x0, y = points[-1]
+        return cls(x0, y, max(1.0, slope))
+
+    def at(self, x: float) -> float:
+        return self.y * (x / self.x0) ** self.exponent
+
+
 @dataclass
 class Scaling:
     """How each kind of work grows from this run's n documents to the whole corpus."""
 
     n: int
     total: int
-    exponent: float = 1.0  # of the graph side: seconds ~ documents ** exponent (fitted, at least 1)
-    graph_n: float = 0.0  # graph-side seconds at n documents
+    node_cap: int | None = None  # graph.html lays out at most this many nodes (kg.viz.EMBED_LIMIT)
+    other: PowerLaw = dataclasses.field(default_factory=PowerLaw)  # graph side but html, ~ documents
+    html: PowerLaw = dataclasses.field(default_factory=PowerLaw)  # html, ~ graph nodes
+    nodes_per_doc: float = 0.0
 
     def linear(self, seconds: float) -> float:
         return seconds * self.total / self.n
 
     def graph(self, docs: int) -> float:
-        return self.graph_n * (docs / self.n) ** self.exponent
+        """Graph-side seconds at `docs` documents; nodes grow at most linearly, up to the page's cap."""
+        nodes = self.nodes_per_doc * docs
+        if self.node_cap:
+            nodes = min(nodes, self.node_cap)
+        return self.other.at(docs) + self.html.at(nodes)
 
     def fit(self, reports: list[dict[str, Any]]) -> None:
-        """A least-squares line through log(seconds) against log(documents) of the table's builds."""
-        points = [(math.log(r["documents"]), math.log(graph_seconds(r)))
-                  for r in reports if r["documents"] > 0 and graph_seconds(r) > 0]
-        if len(points) >= 2 and len({x for x, _ in points}) > 1:
-            mx = sum(x for x, _ in points) / len(points)
-            my = sum(y for _, y in points) / len(points)
-            slope = sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
-            self.exponent = max(1.0, slope)
+        self.other = PowerLaw.fit([(r["documents"], graph_seconds(r) - r["stage_seconds"].get("html", 0.0))
+                                   for r in reports])
+        self.html = PowerLaw.fit([(graph_nodes(r), r["stage_seconds"].get("html", 0.0)) for r in reports])
         last = reports[-1]
-        self.graph_n = graph_seconds(last) * (self.n / max(last["documents"], 1)) ** self.exponent
+        self.nodes_per_doc = graph_nodes(last) / max(last["documents"], 1)
 
 
 # --- the benchmark -----------------------------------------------------------------------------
@@ -332,9 +375,13 @@ def extraction_and_memory(b: Bench, scale: Scaling, base: Path) -> ChildRun:
     say("\n2. peak memory of the kg build (goal: under 2 GiB on the whole corpus)")
     say(f"  process tree (sampled every {SAMPLE_SECONDS} s): {gib(first.peak_pss)} PSS, "
         f"{gib(first.peak_rss)} RSS summed (pages shared with forked workers counted in each)")
-    say(f"  largest single process (ru_maxrss): {gib(first.max_process_rss)}")
-    say(f"  plain spaCy, for comparison: {gib(spacy_run.peak_pss)} PSS, largest process "
-        f"{gib(spacy_run.max_process_rss)}")
+    quarters = ", ".join(gib(q) for q in first.peak_pss_by_quarter())
+    say(f"  peak PSS in each quarter of the build's time: {quarters}")
+    say(f"  largest single process (ru_maxrss): {gib(first.result['maxrss_self'])} the build process, "
+        f"{gib(first.result['maxrss_children'])} a spaCy worker")
+    quarters = ", ".join(gib(q) for q in spacy_run.peak_pss_by_quarter())
+    say(f"  plain spaCy, for comparison: {gib(spacy_run.peak_pss)} PSS (by quarter: {quarters}), "
+        f"largest process {gib(spacy_run.max_process_rss)}")
     extract = rep["stage_seconds"].get("read+extract", rep["extract_seconds"])
     b.estimate.append(("plain spaCy", lambda: spacy_run.wall - sp["seconds"] + scale.linear(sp["seconds"])))
     b.estimate.append(("full build", lambda: first.wall - rep["seconds"] + scale.linear(extract)
@@ -379,7 +426,8 @@ def graph_side(b: Bench, scale: Scaling) -> None:
         say(line)
     say(f"  peak memory of these builds (one process, the model loaded): {gib(run.peak_pss)} PSS")
     scale.fit(reports)
-    say(f"  graph-side seconds grow as documents ** {scale.exponent:.2f} (least squares over the table)")
+    say(f"  growth (least squares over the table): html as nodes ** {scale.html.exponent:.2f}, "
+        f"the other stages as documents ** {scale.other.exponent:.2f}")
     full_sizes = [s for s in wanted if s < scale.total] + [scale.total]
     start_up = run.wall - sum(r["seconds"] for r in reports)
     reading = sum(r["stage_seconds"].get("read+extract", 0.0) for r in reports)  # cache reads
@@ -391,20 +439,32 @@ def sparql(b: Bench, scale: Scaling) -> None:
     limit = b.args.sparql_timeout
     say(f"\n5. SPARQL latency on the built store: benchmarks/bench_sparql.py (stopped after {limit:.0f} s)")
     argv = ["--data", str(b.build_dir), "--repeat", str(b.args.repeat)]
+    env = {**b.env, "PYTHONUNBUFFERED": "1"}  # keep every finished line when it is stopped
     start = time.perf_counter()
     finished = False
-    try:
-        env = {**b.env, "PYTHONUNBUFFERED": "1"}  # keep every finished line when it is stopped
-        done = subprocess.run(child_command("sparql", argv), env=env, timeout=limit, check=False)
-        finished = done.returncode == 0
-        if not finished:
-            say(f"  bench_sparql.py failed (exit {done.returncode}): see its error above")
-    except subprocess.TimeoutExpired:
-        say(f"  stopped after {limit:.0f} s: the queries not listed did not finish "
-            "(raise --sparql-timeout or lower --repeat)")
+    with tempfile.TemporaryFile("w+") as errors:
+        try:
+            done = subprocess.run(child_command("sparql", argv), env=env, stderr=errors, timeout=limit,
+                                  check=False)
+            finished = done.returncode == 0
+            if not finished:
+                say(f"  bench_sparql.py failed (exit {done.returncode})")
+        except subprocess.TimeoutExpired:
+            say(f"  stopped after {limit:.0f} s: the queries not listed did not finish "
+                "(raise --sparql-timeout or lower --repeat)")
+        errors.seek(0)
+        for line in error_lines(errors.read()):
+            say(f"  stderr: {line}")
     wall = time.perf_counter() - start
     # Unknown when it did not finish: counted as its time limit.
     b.estimate.append(("SPARQL", lambda: min(scale.linear(wall), limit) if finished else limit))
+
+
+def error_lines(text: str) -> list[str]:
+    """The exception lines of the tracebacks in `text` (the whole text when it holds none), shortened."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    errors = [line for line in lines if not line.startswith((" ", "Traceback", "Process "))]
+    return [line[:160] for line in (errors or lines)[-20:]]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -422,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="subset sizes for the graph-side table (the whole selection is added)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per SPARQL query (median)")
-    parser.add_argument("--sparql-timeout", type=float, default=900, help="seconds for the SPARQL step")
+    parser.add_argument("--sparql-timeout", type=float, default=3600, help="seconds for the SPARQL step")
     args = parser.parse_args(argv)
 
     total = sum(1 for _ in records(args.corpus))
@@ -446,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"  corpus: {args.corpus} ({total} records): the first {n}, built as {n - NEW_DOCS} then "
             f"{NEW_DOCS} new; {args.workers} workers, batch {args.batch_size}")
         base, full = b.head(n - NEW_DOCS, "base"), b.head(n, "full")
-        scale = Scaling(n, total)
+        scale = Scaling(n, total, getattr(importlib.import_module("kg.viz"), "EMBED_LIMIT", None))
         first = extraction_and_memory(b, scale, base)
         rebuilds(b, scale, first, base, full)
         graph_side(b, scale)
@@ -456,7 +516,9 @@ def main(argv: list[str] | None = None) -> int:
             parts = [(name, seconds()) for name, seconds in b.estimate]
             detail = ", ".join(f"{name} {s / 60:.0f}" for name, s in parts)
             say(f"estimated full run on {total} records: ~{sum(s for _, s in parts) / 60:.0f} min "
-                f"(min: {detail}; extraction linear, graph side as documents ** {scale.exponent:.2f})")
+                f"(min: {detail})")
+            say(f"  extraction scaled linearly; graph side from the growth in step 4, with nodes growing "
+                f"linearly up to graph.html's cap of {scale.node_cap or '?'}: rough, from small sizes")
     finally:
         if temporary:
             shutil.rmtree(out, ignore_errors=True)
