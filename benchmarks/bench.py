@@ -203,6 +203,20 @@ def write_head(source: Path, target: Path, n: int) -> Path:
     return target
 
 
+def corpus_words(corpus: Path) -> int:
+    """Words of every document of the corpus, counted as in step 1 (read, never held)."""
+    from kg.model import Skipped
+    from kg.sources import read_sources
+
+    seen: set[str] = set()
+    words = 0
+    for item in read_sources([corpus]):
+        if not isinstance(item, Skipped) and item.id not in seen:
+            seen.add(item.id)
+            words += len(item.text.split())
+    return words
+
+
 def scratch(out: Path | None) -> tuple[Path, bool]:
     """The scratch folder, emptied; a temporary one (removed at the end) when none is given."""
     if out is None:
@@ -306,12 +320,17 @@ class Scaling:
     n: int
     total: int
     node_cap: int | None = None  # graph.html lays out at most this many nodes (kg.viz.EMBED_LIMIT)
+    words_ratio: float = 1.0  # words of the whole corpus / words of this run's base documents
     other: PowerLaw = dataclasses.field(default_factory=PowerLaw)  # graph side but html, ~ documents
     html: PowerLaw = dataclasses.field(default_factory=PowerLaw)  # html, ~ graph nodes
     nodes_per_doc: float = 0.0
 
     def linear(self, seconds: float) -> float:
         return seconds * self.total / self.n
+
+    def by_words(self, seconds: float) -> float:
+        """Extraction work, which grows with words (articles further in a corpus may be longer)."""
+        return seconds * self.words_ratio
 
     def graph(self, docs: int) -> float:
         """Graph-side seconds at `docs` documents; nodes grow at most linearly, up to the page's cap."""
@@ -383,8 +402,10 @@ def extraction_and_memory(b: Bench, scale: Scaling, base: Path) -> ChildRun:
     say(f"  plain spaCy, for comparison: {gib(spacy_run.peak_pss)} PSS (by quarter: {quarters}), "
         f"largest process {gib(spacy_run.max_process_rss)}")
     extract = rep["stage_seconds"].get("read+extract", rep["extract_seconds"])
-    b.estimate.append(("plain spaCy", lambda: spacy_run.wall - sp["seconds"] + scale.linear(sp["seconds"])))
-    b.estimate.append(("full build", lambda: first.wall - rep["seconds"] + scale.linear(extract)
+    if scale.n < scale.total:
+        scale.words_ratio = corpus_words(b.args.corpus) / max(sp["words"], 1)
+    b.estimate.append(("plain spaCy", lambda: spacy_run.wall - sp["seconds"] + scale.by_words(sp["seconds"])))
+    b.estimate.append(("full build", lambda: first.wall - rep["seconds"] + scale.by_words(extract)
                        + scale.graph(scale.total)))
     return first
 
@@ -517,8 +538,9 @@ def main(argv: list[str] | None = None) -> int:
             detail = ", ".join(f"{name} {s / 60:.0f}" for name, s in parts)
             say(f"estimated full run on {total} records: ~{sum(s for _, s in parts) / 60:.0f} min "
                 f"(min: {detail})")
-            say(f"  extraction scaled linearly; graph side from the growth in step 4, with nodes growing "
-                f"linearly up to graph.html's cap of {scale.node_cap or '?'}: rough, from small sizes")
+            say(f"  extraction scaled by words (x{scale.words_ratio:.1f}); the graph side by the growth of "
+                f"step 4, nodes growing linearly up to graph.html's cap of {scale.node_cap or '?'}; "
+                "rough: from small sizes, on the current load")
     finally:
         if temporary:
             shutil.rmtree(out, ignore_errors=True)
