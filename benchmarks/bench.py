@@ -498,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="take the first N articles (default: all)")
     parser.add_argument("--workers", type=int, help="extraction processes (default: the cores available)")
     parser.add_argument("--out", type=Path, help="scratch folder (default: a temporary one, removed after)")
-    parser.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch")
+    parser.add_argument("--batch-size", type=int, default=8, help="documents per spaCy batch")
     parser.add_argument("--model", help="spaCy model (default: the one kg.extract picks)")
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="subset sizes for the graph-side table (the whole selection is added)")

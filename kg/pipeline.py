@@ -131,7 +131,7 @@ def collect(
     workers: int,
     report: BuildReport,
     progress: Progress | None = None,
-    batch_size: int = 32,
+    batch_size: int = 8,
 ) -> list[Extraction]:
     """Read every input and return one extraction per document, from the cache or the model."""
     from kg.extract import load_extractor
@@ -186,7 +186,7 @@ def build(
     html: bool = True,
     store: bool = True,
     progress: Progress | None = None,
-    batch_size: int = 32,
+    batch_size: int = 8,
 ) -> BuildReport:
     """Build the graph of `paths` into `out_dir`; see the module docstring."""
     t0 = time.perf_counter()

@@ -47,7 +47,7 @@ def build(
     out_dir: OutOpt = Path("exports"),
     model: ModelOpt = None,
     workers: WorkersOpt = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch; memory grows with it.")] = 8,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write graph.html.")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
 ) -> None:

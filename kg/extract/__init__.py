@@ -43,7 +43,7 @@ class Extractor:
         return self._pipeline.extract(doc, self.version)
 
     def extract_many(
-        self, docs: Iterable[Document], batch_size: int = 32, n_process: int = 1
+        self, docs: Iterable[Document], batch_size: int = 8, n_process: int = 1
     ) -> Iterator[Extraction]:
         """Extractions of `docs` in the same order, streamed (documents are read lazily)."""
         return self._pipeline.extract_many(docs, self.version, batch_size=batch_size, n_process=n_process)
