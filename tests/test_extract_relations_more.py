@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document, Extraction, RelationRecord
-
-
-def extract(extractor, text: str) -> Extraction:
-    return extractor.extract(Document(id="t", title="", text=text))
-
-
-def triples(x: Extraction) -> dict[tuple[str, str, str], RelationRecord]:
-    names = {e.key: e.name for e in x.entities}
-    return {(names[r.subject], r.predicate, names[r.object]): r for r in x.relations}
+from tests.test_extract_relations_text import extract, triples
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,6 @@ import pytest
 from tests.conftest import ROOT, SHARED, need_shared
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
-MANIFEST = HELDOUT / "articles.json"
 COMBINED = HELDOUT / "heldout.gold.json"
 CORPUS = SHARED / "corpus" / "ai-tech-news-2023" / "articles.jsonl"
 ONTOLOGY = ROOT / "ontology"
@@ -43,14 +42,14 @@ MAX_NEGATIVE_HITS = 7
 MAX_TRAP_HITS = 0
 
 
-def manifest() -> dict[str, Any]:
-    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+def manifest(folder: Path = HELDOUT) -> dict[str, Any]:
+    return json.loads((folder / "articles.json").read_text(encoding="utf-8"))
 
 
-def article_golds() -> dict[str, dict[str, Any]]:
+def article_golds(folder: Path = HELDOUT) -> dict[str, dict[str, Any]]:
     """Article id -> that article's gold, in the order the articles were drawn."""
-    return {a["id"]: json.loads((HELDOUT / a["gold"]).read_text(encoding="utf-8"))
-            for a in manifest()["articles"]}
+    return {a["id"]: json.loads((folder / a["gold"]).read_text(encoding="utf-8"))
+            for a in manifest(folder)["articles"]}
 
 
 def _norm(name: str) -> str:

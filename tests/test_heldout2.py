@@ -20,7 +20,6 @@ from tests import test_heldout as first
 from tests.conftest import ROOT
 
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
-MANIFEST = HELDOUT2 / "articles.json"
 COMBINED = HELDOUT2 / "heldout2.gold.json"
 
 # Measured on the combined gold when it was made (see tests/fixtures/heldout2/README.md), minus a margin.
@@ -39,13 +38,11 @@ MAX_TRAP_HITS = 0
 
 
 def manifest() -> dict[str, Any]:
-    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+    return first.manifest(HELDOUT2)
 
 
 def article_golds() -> dict[str, dict[str, Any]]:
-    """Article id -> that article's gold, in the order the articles were drawn."""
-    return {a["id"]: json.loads((HELDOUT2 / a["gold"]).read_text(encoding="utf-8"))
-            for a in manifest()["articles"]}
+    return first.article_golds(HELDOUT2)
 
 
 # --- the gold itself (fast, needs nothing from ../shared) ------------------------------------------
