@@ -17,6 +17,10 @@ class ModelError(KGError):
     """No usable spaCy model."""
 
 
+class ExtractError(KGError):
+    """Extraction could not run to the end (a worker process died)."""
+
+
 class QueryError(KGError):
     """Unknown query, missing parameter, or a SPARQL syntax error."""
 
