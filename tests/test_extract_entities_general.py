@@ -206,3 +206,11 @@ def test_entities_byline_after_a_glued_question_headline_is_not_a_person(extract
 def test_entities_person_names_still_win_with_person_evidence(extractor):
     ents = run(extractor, "The company appointed Marta Lindqvist as chief executive on Friday.")
     assert ents["Marta Lindqvist"].kind == PERSON
+
+
+def test_entities_single_opening_name_that_acts_is_kept(extractor):
+    # One mention, opening its sentence, but the subject of a verb with an object or a phrase: a
+    # company acting, not a heading fragment.
+    text = "The console market is changing fast. Nintendo is partnering with Tencent to build a console."
+    x = extractor.extract(Document(id="t", title="Console news", text=text))
+    assert ("Nintendo", "Organization") in {(e.name, e.kind) for e in x.entities}

@@ -1,4 +1,5 @@
-"""Names a text declares equal: "Long Name (LN)" and "NewCo (formerly OldCo)".
+"""Names a text declares equal ("Long Name (LN)", "NewCo (formerly OldCo)") or writes two ways
+("DALLE-2" / "DALL-E 2", a typo "AI12 Labs" beside "AI21 Labs").
 
 Run after the vote: the parenthesised name joins the entity before the bracket, so "the IMF" later
 in the text and "Facebook" in a "(formerly Facebook)" note are mentions (and aliases) of the same
@@ -8,10 +9,11 @@ after each of their body mentions, no scan of the whole document.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.extract.layout import BODY
-from kg.extract.names import CONNECTORS
+from kg.extract.names import CONNECTORS, is_spelling_variant
 
 if TYPE_CHECKING:
     from kg.extract.candidates import Cand
@@ -23,7 +25,11 @@ _RENAME_FILLERS = frozenset({"known", "as", "called", "named", ":"})
 
 def is_acronym_of(acronym: str, name: str) -> bool:
     """'IMF' for 'International Monetary Fund', 'NIST' for 'National Institute of Standards and
-    Technology' (connectors may or may not give a letter)."""
+    Technology' (connectors may or may not give a letter); 'CG-1' for 'Condor Galaxy 1' (the same
+    number after the initials)."""
+    numbered = re.fullmatch(r"([A-Z&]{2,8})-?(\d+)", acronym)
+    if numbered is not None and re.search(rf"[\s-]{numbered.group(2)}$", name):
+        return is_acronym_of(numbered.group(1), re.sub(r"[\s-]*\d+$", "", name))
     if not (2 <= len(acronym) <= 8 and acronym.replace("&", "").isalpha() and acronym.isupper()):
         return False
     words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
@@ -90,3 +96,29 @@ def _merge(target: Group, other: Group | None, accepted: dict[str, Group], other
         c.key = target.key
     target.cands.extend(other.cands)
     accepted.pop(other_key, None)
+
+
+def merge_spelling_variants(accepted: dict[str, Group]) -> None:
+    """Join two accepted entities of one kind whose names are spelling variants of each other (see
+    `names.is_spelling_variant`): never two gazetteer entities; a transposed digit only when neither
+    is a version. The gazetteer entity, else the more often mentioned one, else the earlier, keeps
+    its name; the other's mentions become its mentions (and its name an alias)."""
+    order = sorted(accepted.items(), key=lambda kv: (kv[1].gaz is None, -len(kv[1].body), _first(kv[1])))
+    for i, (key, g) in enumerate(order):
+        if key not in accepted:
+            continue
+        names = _names(g)
+        for other_key, other in order[i + 1 :]:
+            if other_key not in accepted or other.kind != g.kind or (g.gaz and other.gaz):
+                continue
+            swap = not any(c.version for c in (*g.cands, *other.cands))
+            if any(is_spelling_variant(a, b, swap) for a in names for b in _names(other)):
+                _merge(g, other, accepted, other_key)
+
+
+def _names(g: Group) -> set[str]:
+    return {g.name, *(g.gaz.names if g.gaz else ())}
+
+
+def _first(g: Group) -> int:
+    return min(c.start for c in g.cands)

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract import evidence as ev
 from kg.extract.context import DocContext
@@ -42,8 +42,12 @@ KIND_ORDER = {PLACE: 0, ORG: 1, PRODUCT: 2, PERSON: 3}
 _SPLIT_PUNCT = {"|", "•", "·", ":", ";", "—", "–", "(", ")", "[", "]", '"', "“", "”", ",", "/", "?", "!"}
 
 _PLURAL_NUMBER = re.compile(r"(\d)s$")
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z]|^[a-z]+[A-Z][a-z]")  # "RocksDB", "DataStax", "iPhone"
 _WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|io|ai|co)$")
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,2}-\d+[a-z]?s?$")
+_SOFT_LABELS = {"NORP", "DATE"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos", "pobj"}
+_SOFT_CUES = ("appos-org", "appos-product", "title-after", "naming", "launch-object", "possessed-new")
 MENTION_CAP = 12.0
 CONF_GAZETTEER, CONF_GAZ_AMBIGUOUS, CONF_PATTERN, CONF_NER, CONF_WEAK = 0.95, 0.85, 0.85, 0.75, 0.6
 
@@ -155,6 +159,16 @@ class Candidates:
             gaz = self.res.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
             if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
                 continue  # hashtags and @handles
+            if gaz is not None and gaz.ambiguous:
+                longer = self.name_before_common_word(ent.start, ent.end, cands)
+                if longer is not None:
+                    if cands and cands[-1].end > longer.start:
+                        cands.pop()
+                    cands.append(longer)
+                    absorbed_to = longer.end
+                    for i in range(longer.start, longer.end):
+                        covered[i] = True
+                    continue
             if gaz is not None:
                 glued = self.glued_known_name(ent.start, ent.end, gaz)
                 if glued is not None:
@@ -210,11 +224,19 @@ class Candidates:
                 and tok.lower_ not in rules.person_titles
                 and tok.text not in rules.given_names
                 and tok.text not in rules.version_tiers
-                and tok.lower_ not in self.lower_words
-                and not is_never_entity(tok.text, rules)
+                and (tok.lower_ not in self.lower_words or tok.lower_ in rules.product_name_suffixes)
             ):
                 break
             j += 1
+        common = [
+            k
+            for k in range(end, j)
+            if doc[k].lower_ in self.lower_words or is_never_entity(doc[k].text, rules)
+        ]
+        if common and not (
+            doc[j - 1].lower_ in rules.product_name_suffixes and (j - start >= 3 or gaz.kind == PRODUCT)
+        ):
+            j = common[0]  # "Oracle Cloud" is Oracle; "Oracle Cloud Infrastructure", "DGX Cloud" products
         if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
             return None  # a run of capitalised words is a headline ("Acme Unveils Zephyr For ...")
         votes: list[ev.Vote] = []
@@ -222,6 +244,37 @@ class Candidates:
             cls = gaz.cls if gaz.kind == PRODUCT else "Application"
             votes.append(ev.Vote(PRODUCT, cls, ev.W_POSSESSIVE, "known-prefix"))
         return self.make(start, j, "", None, votes)
+
+    def name_before_common_word(self, start: int, end: int, cands: list[Cand]) -> Cand | None:
+        """'Condor Galaxy', 'Pebble Notion': an unknown capitalised proper noun right before an
+        ambiguous gazetteer name (a common word) makes one longer name, not a known entity."""
+        doc, rules = self.doc, self.rules
+        s = start
+        while s > 0 and start - s < 2:
+            tok = doc[s - 1]
+            if not (
+                tok.pos_ == "PROPN"
+                and tok.is_alpha
+                and tok.is_title
+                and not tok.ent_id_
+                and tok.ent_type_ in ("", "ORG", "PRODUCT", "WORK_OF_ART", "FAC")
+                and tok.lower_ not in rules.person_titles
+                and tok.text not in rules.given_names
+                and tok.lower_ not in self.lower_words
+                and not is_never_entity(tok.text, rules)
+                and s - 1 not in self.gaz_tokens
+            ):
+                break
+            s -= 1
+            if tok.is_sent_start:
+                break
+        if s == start or self.zone(s) != BODY or (s > 0 and doc[s - 1].is_title and not doc[s].is_sent_start):
+            return None  # nothing glued, or a headline run ("Acme Unveils New Galaxy")
+        if doc[s].is_sent_start and start - s < 2:
+            return None  # "Meanwhile Notion ...": a sentence-opening word
+        if cands and cands[-1].end > s and (cands[-1].start < s or cands[-1].gaz is not None):
+            return None
+        return self.make(s, end, "", None, [])
 
     def make(
         self, start: int, end: int, label: str, gaz: GazEntry | None, votes: list[ev.Vote]
@@ -294,7 +347,7 @@ class Candidates:
                 or not is_never_entity(family, self.rules)
             )
             and not all_generic(words, self.rules)
-            and ev.suffix_vote(words, self.rules, self.lower_words) is None
+            and getattr(ev.suffix_vote(words, self.rules, self.lower_words), "kind", PRODUCT) == PRODUCT
         )
 
     def product_for(self, end: int) -> int:
@@ -319,7 +372,9 @@ class Candidates:
             c.votes.append(ev.Vote(ORG, "Company", ev.W_SUFFIX, "suffix"))  # "Monday.com": a company
         if len(words) == 1 and _MODEL_NUMBER.match(words[0]):
             c.votes.append(ev.Vote(PRODUCT, "Product", ev.W_POSSESSIVE, "model-number"))  # "CS-2", "F-35"
-        suffix = ev.suffix_vote(words, rules, self.lower_words)
+        known = self.gaz_names.get(words[0].casefold()) if len(words) == 2 else None
+        product_stem = known is not None and known.kind == PRODUCT and not known.ambiguous
+        suffix = ev.suffix_vote(words, rules, self.lower_words, product_stem)
         if suffix is not None and c.version is None:
             c.votes.append(suffix)
         if len(words) >= 2 and words[-1].casefold() in rules.place_suffixes:
@@ -337,6 +392,10 @@ class Candidates:
         c.votes.extend(ev.preceding_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.appos_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.possessive_votes(doc, c.start, c.end, rules))
+        c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
+        c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
+        c.votes.extend(ev.possessed_votes(doc, c.start, c.end, rules))
+        c.votes.extend(ev.exemplar_votes(doc, c.start, c.end, rules))
         speaker = ev.speaker_vote(doc, c.start, c.end, rules)
         if speaker is not None:
             c.votes.append(speaker)
@@ -394,22 +453,39 @@ class Candidates:
                         covered[k] = True
         return out
 
+    def soft(self, i: int) -> bool:
+        """A proper noun the model gave a label that hides names: 'Glean' read as a nationality (NORP),
+        'Monday AI' whose first word reads as a weekday (DATE)."""
+        tok = self.doc[i]
+        return tok.ent_type_ in _SOFT_LABELS and tok.pos_ == "PROPN" and tok.tag_ == "NNP"
+
+    @staticmethod
+    def proper(tok: Token) -> bool:
+        """A proper noun, or a brand-shaped word the tagger calls something else ('RocksDB' as an
+        adverb, 'DataStax' as a symbol): capitals inside a word are no common word."""
+        return tok.pos_ == "PROPN" or (tok.is_alpha and bool(_INNER_CAPITAL.search(tok.text)))
+
     def context_names(self, covered: list[bool]) -> list[Cand]:
         """Proper nouns the NER missed but whose context types them ('its Zephyr video model')."""
         doc, out = self.doc, []
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if covered[i] or tok.pos_ != "PROPN" or not is_capitalised(tok.text) or tok.ent_type_:
+            if (
+                covered[i]
+                or not self.proper(tok)
+                or not is_capitalised(tok.text)
+                or (tok.ent_type_ and not self.soft(i))
+            ):
                 i += 1
                 continue
             j = i
             while (
                 j < len(doc)
                 and not covered[j]
-                and doc[j].pos_ == "PROPN"
+                and self.proper(doc[j])
                 and is_capitalised(doc[j].text)
-                and not doc[j].ent_type_
+                and (not doc[j].ent_type_ or self.soft(j))
             ):
                 j += 1
             words = [t.text for t in doc[i:j]]
@@ -422,11 +498,51 @@ class Candidates:
                     cues = ("appos-product", "appos-org", "appos-title", "version")
                     if tok.lower_ not in self.lower_words:
                         cues += ("suffix",)
+                soft = [k for k in range(i, j) if self.soft(k)]
+                if soft and doc[soft[0]].ent_type_ == "NORP":
+                    # A nationality is a modifier; a name standing as a noun with a cue is not one.
+                    if j - i > 1 or tok.dep_ not in _NOMINAL_DEPS:
+                        cand = None
+                    cues = tuple(c for c in _SOFT_CUES if cues is None or c in cues)
+                elif soft and j - i < 2:
+                    cand = None  # "Monday" alone is a day
                 if cand is not None and any(
                     v.weight >= ev.W_HEAD and (cues is None or v.cue in cues) for v in cand.votes
                 ):
                     out.append(cand)
             i = j
+        out.extend(self.quoted_names(covered))
+        return out
+
+    def quoted_names(self, covered: list[bool]) -> list[Cand]:
+        """'Lists' in quotes after a naming verb or before a product noun ("its new 'Lists' feature")."""
+        doc, out = self.doc, []
+        for q in doc:
+            if q.text not in ("‘", "“", "'", '"') or q.i + 2 >= len(doc):
+                continue
+            k = q.i + 1
+            while k < len(doc) and k - q.i <= 4 and is_capitalised(doc[k].text) and doc[k].is_alpha:
+                k += 1
+            if k == q.i + 1 or k >= len(doc) or doc[k].text not in ("’", "”", "'", '"'):
+                continue
+            if any(covered[q.i + 1 : k]) or is_never_entity(doc[q.i + 1 : k].text, self.rules):
+                continue
+            before = doc[q.i - 1].lower_ if q.i > 0 else ""
+            run = ev.noun_run_after(doc, k + 1)
+            head = " ".join(t.lower_ for t in run) if run else ""
+            named = before in self.rules.naming_verbs
+            if not named and not (run and ev._lookup(head.split(), self.rules.product_heads)):
+                continue
+            cand = self.make(q.i + 1, k, "", None, [])
+            if cand is None:
+                continue
+            if not named:
+                cls = self.rules.product_heads[ev._lookup(head.split(), self.rules.product_heads) or ""]
+                cand.votes.append(ev.Vote(PRODUCT, cls, ev.W_HEAD, "quoted-product"))
+            if any(v.weight >= ev.W_HEAD and v.kind == PRODUCT for v in cand.votes):
+                out.append(cand)
+                for m in range(q.i + 1, k):
+                    covered[m] = True
         return out
 
     # --- filters ----------------------------------------------------------------------
@@ -460,6 +576,7 @@ class Candidates:
             len(words) > 1
             and is_never_entity(words[-1], rules)
             and words[-1].casefold() not in rules.org_suffixes
+            and words[-1].casefold() not in rules.product_final_words
             and after is not None
             and after.is_lower
             and after.pos_ == "NOUN"

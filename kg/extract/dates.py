@@ -101,6 +101,12 @@ def _lexicon() -> _Lexicon:
             "relunit",
         ),
         (r"\b(?i:over\s+the\s+weekend)\b", "weekend"),
+        (
+            rf"\b(?i:(?P<n>{_alt(list(raw['number_words']))}|a|\d{{1,2}})\s+years?\s+(?P<dir>later|earlier|before)|"
+            r"the\s+(?P<rel>following|next|previous|prior|same)\s+year|(?:later|earlier)\s+(?P<that>that)\s+year|"
+            r"that\s+same\s+year)\b",
+            "year_after",
+        ),
         (rf"\b{words}\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", "ago"),
         (
             rf"\b(?:(?P<which>(?i:last|this|next|on|on\s+last|this\s+past|past))\s+)?"
@@ -359,6 +365,21 @@ def _h_weekday(m: re.Match[str], text: str, pub: date | None, lex: _Lexicon) -> 
     return (pub + timedelta(days=delta)).isoformat()
 
 
+def _h_year_after(m: re.Match[str], text: str, pub: date | None, lex: _Lexicon) -> str | None:
+    """ "... in 2008, and was bought one year later", "the following year", "later that year": a year
+    counted from the last year the text names before it (nothing when it names none)."""
+    years = re.findall(rf"(?<![\w$€£¥.,/-])({_YEAR})(?![\w%]|[.,:/]\d)", text[: m.start()])
+    if not years:
+        return None
+    if m["n"]:
+        raw = m["n"].lower()
+        n = 1 if raw == "a" else int(raw) if raw.isdigit() else lex.number_words.get(raw, 0)
+        step = n if m["dir"].lower() == "later" else -n
+    else:
+        step = {"following": 1, "next": 1, "previous": -1, "prior": -1}.get((m["rel"] or "").lower(), 0)
+    return _iso(int(years[-1]) + step) if abs(step) <= 50 else None
+
+
 _HANDLERS: dict[str, Handler] = {
     "iso": _h_iso,
     "numeric": _h_numeric,
@@ -374,6 +395,7 @@ _HANDLERS: dict[str, Handler] = {
     "tomorrow": _h_tomorrow,
     "relunit": _h_relunit,
     "weekend": _h_weekend,
+    "year_after": _h_year_after,
     "ago": _h_ago,
     "weekday": _h_weekday,
 }

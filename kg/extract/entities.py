@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.aliases import merge_declared_aliases
+from kg.extract.aliases import merge_declared_aliases, merge_spelling_variants
 from kg.extract.candidates import (
     CONF_PATTERN,
     CONF_WEAK,
@@ -41,6 +41,7 @@ class EntityFinder(Grouping):
         accepted = {k: g for k, g in groups.items() if self.decide(g)}
         type_lists(self, groups, accepted)
         merge_declared_aliases(self, groups, accepted)
+        merge_spelling_variants(accepted)
         self.retype_sub_brands(accepted)
         self.partial_names(groups, accepted)
         self.propagate(accepted)

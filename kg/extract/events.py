@@ -14,15 +14,15 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extract import eventargs, relations
+from kg.extract import dealargs, eventargs, relations
+from kg.extract.argbase import Args, governing_verb, reported_it
 from kg.extract.dates import find_dates
-from kg.extract.eventargs import Args
 from kg.extract.patterns import trigger_lexicon
 from kg.extract.status import status_of
 from kg.extract.syntax import title_text
 from kg.extract.table import EntityTable, SpanRef
 from kg.extract.triggers import Hit, deal_amounts, find_triggers, trigger_options
-from kg.model import ORG, PLACE, EventRecord, RelationRecord
+from kg.model import ORG, EventRecord, RelationRecord
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -138,6 +138,10 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
         if not ctx.in_body(h.tok.sent):
             continue
         args = eventargs.arguments(h.tok, h.trigger, table, lex)
+        for refs in args.roles.values():
+            for i, ref in enumerate(refs):
+                if ref.anaphor:
+                    refs[i] = reported_it(table, sdoc[ref.start], ref.key) or ref
         drafts.append(_Draft(hit=h, args=args, participants=[]))
     for d in drafts:  # a launch that names its maker tells us the developer
         if d.hit.trigger.type == "Launch":
@@ -169,8 +173,8 @@ def _normalise(
         products = a.get("product")
         agents = [r for r in a.get("agent") if r.kind == ORG]
         places = a.get("place")
-        if trig.type in ("Launch", "Discontinuation") and not products:
-            return []
+        if trig.type in ("Launch", "Discontinuation") and not products and not (a.generic and agents):
+            return []  # a launch needs its product, named or individuated ("a new coding model")
         if not products and not agents:
             return []
         out = []
@@ -215,14 +219,18 @@ def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
     deal with several unnamed counterparts ("partnerships") is not guessed."""
     trig = d.hit.trigger
     a = d.args
-    first, second = eventargs._deal_roles(trig)
-    parts = [(role, r) for role, r in a.all() if r.kind != PLACE]
+    first, second = dealargs._deal_roles(trig)
+    parts = a.all()  # a place here acts as a party ("The UK will invest £100m"): see dealargs
     if not parts or all(r.anaphor and not _named_nearby(table, r, d.hit.tok) for _, r in parts):
         return []  # nothing named, or only pronouns: too weak for a deal
     has_first, has_second = bool(a.get(first)), bool(a.get(second))
     if trig.type == "Investment" and has_second and trig.needs_amount:
         return [replace(d, participants=parts)]  # "X raised $N": the investors may stay unnamed
     if has_first and has_second:
+        return [replace(d, participants=parts)]
+    if trig.type == "Investment" and has_first and a.acting and deal_amounts(d.hit.tok.sent.text):
+        # "The UK will invest £100m in a taskforce", "X committed $1bn to AI research": an investor
+        # that acts, with money, is an investment even when the recipient is no entity
         return [replace(d, participants=parts)]
     missing = second if has_first else first
     if missing == second:
@@ -376,8 +384,10 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
                 continue
             dist = {j: min(abs(item[0] - spans[j][1]), abs(spans[j][0] - item[1])) for j in ok}
             owner = min(dist, key=lambda j: (dist[j], j))
-            if owner == idx and (best is None or dist[idx] < best[0]):
-                best = (dist[idx], item)
+            # the trigger's own clause first ("founded X in 2018, after launching Y in 2012")
+            rank = (where.get(id(item)) not in (None, clauses[idx]), dist.get(idx, 0))
+            if owner == idx and (best is None or rank < best[0]):
+                best = (rank, item)
         return best[1] if best else None
 
     all_idx = list(range(len(group)))
@@ -388,6 +398,12 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
         trig = d.hit.trigger
         s0, s1 = span_of(d)
         status = status_of(text, s0, s1, trig.type)
+        gov = governing_verb(d.hit.tok) if trig.pos == "noun" else None
+        if status == "Announced" and gov is not None:
+            # "The UK will commit £100m in funding": the light verb's hedge is the noun's
+            g0 = gov.idx - base
+            verb_status = status_of(text, g0, g0 + len(gov.text), trig.type)
+            status = verb_status if verb_status in HEDGED else _parse_status(gov)
         if status == "Announced":
             status = _parse_status(d.hit.tok)
         date_item = nearest(dates, i, all_idx)
@@ -415,11 +431,15 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
             status=status,
             role=d.role,
         )
+        if d.args.generic and status in HEDGED and not any(role == "product" for role, _ in d.participants):
+            continue  # "will launch new tools": an unnamed product that does not exist yet is no event
         out.append(_Found(record=record, explicit_agent=d.explicit_agent, fallback=d.fallback))
     return out
 
 
-_CLAUSE_DEPS = frozenset({"ROOT", "relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "conj", "appos"})
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "conj", "appos", "pcomp"}
+)
 
 
 def _clause_of(tok: Token) -> Token:
@@ -447,10 +467,13 @@ def _clause_at(sent: Span, start: int, end: int) -> Token | None:
 
 def _parse_status(tok: Token) -> str:
     """What the parse adds to the hedge cues: a negated trigger verb ("did not launch") is Denied;
-    a trigger governed by a plan ("promised to invest", "his proposal to buy X") is Planned; one in
-    an "if" clause is Rumoured (hypothetical)."""
+    a trigger governed by a plan ("promised to invest", "his proposal to buy X") or an infinitive of
+    purpose ("raised $5 million to launch X") is Planned; one in an "if" clause is Rumoured
+    (hypothetical)."""
     if any(c.dep_ == "neg" for c in tok.children):
         return "Denied"
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return "Planned"  # an infinitive of purpose: "is partnering with Y to release X"
     lex = trigger_lexicon()
     cur = tok
     for _ in range(3):
@@ -548,10 +571,26 @@ def _deal_backrefs(found: list[_Found], drafts: list[_Draft], ctx: DocContext) -
 
 
 def _drop_subsumed(found: list[_Found]) -> list[_Found]:
+    """`_dominated` then: what a dropped report of the same sentence knew (date, amount) goes to the
+    report that is kept ("raised $165m in funding in 2019": the verb's event keeps the noun's date)."""
+    keep, dropped = _dominated(found)
+    out = []
+    for f in keep:
+        r = f.record
+        for g in dropped:
+            same = g.record.type == r.type and g.record.evidence.start == r.evidence.start
+            if same and {k for _, k in g.record.participants} <= {k for _, k in r.participants}:
+                r = replace(r, date=r.date or g.record.date, amount=r.amount or g.record.amount)
+        out.append(replace(f, record=r) if r is not f.record else f)
+    return out
+
+
+def _dominated(found: list[_Found]) -> tuple[list[_Found], list[_Found]]:
     """One event per real event and sentence: of two events of the same type whose participants are
     a subset of the other's (same sentence, or same document for non-product events), keep the
     larger; of identical ones in one sentence, the more confident."""
     keep: list[_Found] = []
+    dropped: list[_Found] = []
     for f in found:
         r = f.record
         mine = {k for role, k in r.participants if role != "place"}
@@ -568,6 +607,5 @@ def _drop_subsumed(found: list[_Found]) -> list[_Found]:
             if mine < theirs or (mine == theirs and same_sent and stronger):
                 dominated = True
                 break
-        if not dominated:
-            keep.append(f)
-    return keep
+        (dropped if dominated else keep).append(f)
+    return keep, dropped

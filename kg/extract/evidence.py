@@ -133,9 +133,12 @@ def appos_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote
     if root.dep_ == "appos" and not (start <= root.head.i < end):
         nouns.append(root.head)
     votes: list[Vote] = []
+    place = doc[start].ent_type_ in ("GPE", "LOC")
     for noun in nouns:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
+        if place and any(t.lower_ in rules.place_hyphen_words for t in noun.subtree if t.i < noun.i):
+            continue  # "the San Mateo, California-based company": the place of the company
         left = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_lower]
         words = [t.lower_ for t in left] + [noun.lower_]
         lemmas = [t.lower_ for t in left] + [noun.lemma_.lower()]
@@ -171,9 +174,14 @@ def possessive_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list
 
 
 def suffix_vote(
-    words: list[str], rules: EntityRules, common: frozenset[str] | set[str] = frozenset()
+    words: list[str],
+    rules: EntityRules,
+    common: frozenset[str] | set[str] = frozenset(),
+    product_stem: bool = False,
 ) -> Vote | None:
-    """'Notion Labs', 'Acme Corp.', 'Foo Capital', 'University of Bar': organizations by their form.
+    """'Notion Labs', 'Acme Corp.', 'Foo Capital', 'University of Bar': organizations by their form;
+    'Balbix Security Cloud', 'Grace CPU Superchip' (three words or more, or two after a known product:
+    `product_stem`): products by theirs.
 
     The rest of the name must be a name: "Dynamic AI" (when "dynamic" is a word of the text, or
     a generic word) is no company.
@@ -181,6 +189,11 @@ def suffix_vote(
     if len(words) < 2:
         return None
     folded = [w.casefold() for w in words]
+    product_cls = rules.product_name_suffixes.get(folded[-1])
+    if product_cls is not None and (len(words) >= 3 or product_stem):
+        stem = [w for w in words[:-1] if w.casefold() not in ("of", "and", "&", "the")]
+        if stem and not all(w.lower() in common or w.casefold() in rules.generic_words for w in stem):
+            return Vote(PRODUCT, product_cls, W_SUFFIX, "product-suffix")
     for n in (2, 1):
         if len(folded) > n:
             tail = " ".join(folded[-n:])
@@ -234,3 +247,105 @@ def trailing_version(doc: Doc, start: int, end: int) -> int:
 
 def glued_version(word: str) -> tuple[str, str] | None:
     return split_glued_version(word)
+
+
+_OPEN_QUOTES = {'"', "“", "‘", "'"}
+
+
+def _noun_votes(noun: Token, rules: EntityRules, weight: float, cue: str) -> list[Vote] | None:
+    """What a common noun says a name is: [] for people, places and works; None when it says nothing."""
+    left = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_lower]
+    words, lemmas = left + [noun.lower_], left + [noun.lemma_.lower()]
+    skip = rules.naming_skip_nouns
+    if noun.lower_ in skip or noun.lemma_.lower() in skip:
+        return []
+    for seq in (words, lemmas):
+        if _lookup(seq, rules.person_titles):
+            return []
+        hit = _lookup(seq, rules.product_heads)
+        if hit:
+            w = W_WEAK if hit in rules.weak_product_heads else weight
+            return [Vote(PRODUCT, rules.product_heads[hit], w, cue)]
+        hit = _lookup(seq, rules.org_heads)
+        if hit and hit not in rules.maker_heads:
+            return [Vote(ORG, rules.org_heads[hit], weight, cue)]
+    return None
+
+
+def naming_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:
+    """'a model called Zephyr', 'the tool, dubbed Foo', 'the features it calls Foo AI': a given name."""
+    j = start - 1
+    while j >= 0 and doc[j].text in _OPEN_QUOTES:
+        j -= 1
+    if j > 0 and doc[j].lower_ in ("it", "them", "this") and doc[j - 1].lower_ in rules.naming_verbs:
+        j -= 1  # "calls it Foo"
+    if j < 0 or doc[j].lower_ not in rules.naming_verbs or doc[start].text in rules.given_names:
+        return []
+    verb = doc[j]
+    noun: Token | None = None
+    if verb.dep_ in ("acl", "relcl", "amod", "advcl") and verb.head.i < verb.i and verb.head.pos_ == "NOUN":
+        noun = verb.head
+    elif verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].pos_ == "NOUN":
+        noun = doc[verb.i - 2]  # "The tool, called Foo": a participle set off by a comma
+    if noun is not None:
+        said = _noun_votes(noun, rules, W_APPOS, "naming")
+        if said is not None:
+            return said
+    if verb.lower_ in rules.naming_need_noun:
+        return []  # "named" also appoints people ("named Jane Roe its CEO")
+    return [Vote(PRODUCT, "Product", W_HEAD, "naming")]
+
+
+def launch_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:
+    """'Acme unveiled Zephyr', 'Foo Studio was released in May': the object of a launch verb."""
+    if doc[start].text in rules.given_names:
+        return []
+    tok = doc[start:end].root
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in rules.launch_verbs:
+        return []
+    if lemma == "roll" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return []
+    return [Vote(PRODUCT, "Product", W_HEAD, "launch-object")]
+
+
+def possessed_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:
+    """"the company's proprietary Work Graph", "its new Zephyr": a new thing somebody owns is a product."""
+    adjectives = rules.product_adjectives
+    j = start - 1
+    while j >= 0 and start - j <= 3 and doc[j].lower_ in adjectives:
+        j -= 1
+    said = {t.lower_ for t in doc[j + 1 : start]}
+    if not said - {"own"} or j < 0 or doc[start].text in rules.given_names:
+        return []  # "our own Milky Way": "own" alone says nothing new
+    if doc[j].tag_ == "POS" or doc[j].lower_ in ("its", "their", "our"):
+        return [Vote(PRODUCT, "Product", W_HEAD, "possessed-new")]
+    return []
+
+
+def exemplar_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:
+    """'vector databases, including Pinecone and Milvus', 'rivals like Foo': examples of a noun."""
+    tok = doc[start:end].root
+    while tok.dep_ in ("conj", "appos") and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return []
+    prep = tok.head
+    such_as = prep.lower_ == "as" and prep.i > 0 and doc[prep.i - 1].lower_ == "such"
+    if not (prep.lower_ in ("including", "like") or such_as):
+        return []
+    noun = prep.head
+    if such_as and noun.lower_ == "such":
+        noun = noun.head
+    if noun.lower_ in ("number", "variety", "range", "host", "handful", "set", "list", "series"):
+        # "a number of vector databases, including Foo": the examples are of the noun after "of"
+        of = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        noun = of[0] if of else noun
+    if noun.pos_ != "NOUN" or noun.i > prep.i:
+        return []
+    return _noun_votes(noun, rules, W_HEAD, "exemplar") or []

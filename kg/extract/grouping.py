@@ -27,7 +27,14 @@ from kg.extract.candidates import (
     Candidates,
 )
 from kg.extract.layout import BODY, COMMENTS, HEADLINE, LABEL, TITLE
-from kg.extract.names import CONNECTORS, camel_humps, clean_name, looks_like_person_name, name_key
+from kg.extract.names import (
+    CONNECTORS,
+    camel_humps,
+    clean_name,
+    is_spelling_variant,
+    looks_like_person_name,
+    name_key,
+)
 from kg.extract.resources import GazEntry
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
@@ -232,6 +239,7 @@ class Grouping(Candidates):
             and len(words) == 1
             and self.doc[c0.start].is_sent_start
             and camel_humps(name) == 0
+            and not self.acting_subject(c0.start)
         ):
             return True  # a capitalised word that only opens a sentence
         if kind == PRODUCT and once:
@@ -239,6 +247,18 @@ class Grouping(Candidates):
         if kind == PERSON and len(words) < 2:
             return not any(v.cue in ("speaker-label",) for c in g.cands for v in c.votes)
         return False
+
+    def acting_subject(self, i: int) -> bool:
+        """'Nintendo is partnering with ...': the opening word is the subject of a verb with an
+        object or a prepositional phrase, as a company acts; not a heading fragment or an adverb."""
+        tok = self.doc[i]
+        verb = tok.head
+        return (
+            tok.dep_ == "nsubj"
+            and verb.pos_ in ("VERB", "AUX")
+            and verb.i > i
+            and any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for c in verb.children)
+        )
 
     def best_name(self, g: Group, kind: str) -> str:
         cands = g.body or g.cands
@@ -310,19 +330,24 @@ class Grouping(Candidates):
                     target.cands.extend(g.cands)
                     accepted.pop(g.key, None)
                     continue
+            if g.gaz is None and key not in unique and len(words) == 1 and g.kind in (PERSON, ""):
+                # "Castellnao" beside "Maria Castellano": a surname written with one slip
+                key = next((w for w in unique if len(w) >= 6 and is_spelling_variant(key, w)), key)
             if g.gaz is not None or key not in unique or key in targets:
                 continue
             if any(c.version or any(v.cue in ("suffix", "prefix") for v in c.votes) for c in g.cands):
                 continue
             target = accepted[unique[key]]
             target.cands.extend(g.cands)
-            accepted.pop(key, None)
+            accepted.pop(g.key, None)
             for c in g.cands:
                 taken.update(range(c.start, c.end))
         for tok in self.doc:
             if not tok.is_title:
                 continue
             w = name_key(tok.text)
+            if w not in unique and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and len(w) >= 6:
+                w = next((u for u in unique if len(u) >= 6 and is_spelling_variant(w, u)), w)
             if (
                 tok.i in taken
                 or w not in unique

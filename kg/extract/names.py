@@ -152,3 +152,47 @@ def all_generic(words: list[str], rules: EntityRules) -> bool:
 def is_never_entity(name: str, rules: EntityRules) -> bool:
     key = fold(name).casefold()
     return key in rules.never_entities or key in rules.furniture
+
+
+def squash(name: str) -> str:
+    """A name without case, spaces, hyphens or dots: 'DALL-E 2' and 'DALLE-2' are 'dalle2'."""
+    return re.sub(r"[\W_]+", "", fold(name).casefold())
+
+
+def _one_edit(a: str, b: str, swap_digits: bool) -> bool:
+    """One adjacent transposition ('Pheonix'/'Phoenix', words of 4+), or one letter inserted, dropped
+    or replaced (words of 6+ letters, never the first letter nor a final plural 's')."""
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        pair = a[diff[0] : diff[0] + 2] if diff else ""
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and pair[::-1] == b[diff[0] : diff[0] + 2]:
+            return len(a) >= 4 and (swap_digits or not any(ch.isdigit() for ch in pair))
+        return (
+            len(diff) == 1
+            and diff[0] > 0
+            and len(a) >= 6
+            and a[diff[0]].isalpha()
+            and b[diff[0]].isalpha()
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1 or len(short) < 6:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    if i == 0 or not long_[i].isalpha() or (i == len(short) and long_[i] == "s"):
+        return False
+    return short[i:] == long_[i + 1 :]
+
+
+def is_spelling_variant(a: str, b: str, swap_digits: bool = False) -> bool:
+    """Two writings of one name: 'DALLE-2' / 'DALL-E 2' (hyphens, spaces, case), 'AI12 Labs' /
+    'AI21 Labs' (one transposition; digits only with `swap_digits`, never for versions), 'Cereabras' /
+    'Cerebras' (one letter in a long word). Numbers never differ otherwise: 'GPT-4' is not 'GPT-3'."""
+    if a == b:
+        return False
+    if squash(a) == squash(b):
+        return bool(squash(a))
+    wa, wb = name_key(a).replace("-", " ").split(), name_key(b).replace("-", " ").split()
+    if len(wa) != len(wb):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return len(diff) == 1 and _one_edit(diff[0][0], diff[0][1], swap_digits)

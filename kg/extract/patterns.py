@@ -34,6 +34,9 @@ SLOT_HOWS = (
     "patient",
     "phrase",
     "whose_owner",
+    "owner",
+    "named",
+    "agents_with",
 )
 
 
@@ -80,10 +83,13 @@ def lexicon(name: str) -> frozenset[str]:
 def _expand(value: Any, where: str) -> Any:
     """Replace "$name" references to word lists inside a spaCy pattern by the lists themselves."""
     if isinstance(value, str) and value.startswith("$"):
-        try:
-            return sorted(lexicons()[value[1:]])
-        except KeyError:
-            raise PatternError(f"{where}: unknown word list {value}") from None
+        words: set[str] = set()
+        for name in value.split("|"):  # "$a|$b": the union of two lists
+            try:
+                words |= lexicons()[name.strip().lstrip("$")]
+            except KeyError:
+                raise PatternError(f"{where}: unknown word list {name}") from None
+        return sorted(words)
     if isinstance(value, dict):
         return {k: _expand(v, where) for k, v in value.items()}
     if isinstance(value, list):
@@ -340,10 +346,12 @@ def matchers_for(vocab: Vocab) -> Matchers:
     cached = _COMPILED.get(id(vocab))
     if cached is not None and cached[0] is vocab:
         return cached[1]
-    from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.tokens import Doc
 
-    dep = DependencyMatcher(vocab)
+    from kg.extract.fastpipes import dependency_matcher
+
+    dep = dependency_matcher(vocab)  # spaCy's DependencyMatcher, same matches, faster
     surface = Matcher(vocab)
     for pat in relation_patterns():
         try:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract import syntax
 from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
 from kg.extract.table import EntityTable, SpanRef
-from kg.model import PRODUCT, RelationRecord
+from kg.model import ORG, PRODUCT, RelationRecord
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -28,6 +28,8 @@ _CACHE_KEY = "kg.extract.relations"
 PUNCT_GAP_OK = frozenset({"-", "'s", "\u2019s"})
 GAP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 GAZETTEER_CONFIDENCE = 0.5
+NAME_CONFIDENCE = 0.7
+NAME_RULE = "kg.rel.developedBy.name.v1"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ def find_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Relat
 
     found = list(pattern_relations(sdoc, table, ctx))
     found.extend(events.event_relations(sdoc, table, ctx))
+    found.extend(_name_relations(sdoc, table, ctx, found))
     found.extend(_gazetteer_relations(sdoc, table, ctx, found))
     return _dedupe(found)
 
@@ -59,17 +62,29 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
     cands: list[_Candidate] = []
     m = matchers_for(sdoc.vocab)
     by_key = {p.key: p for p in relation_patterns()}
-    for sent in _candidate_sentences(sdoc, table, ctx):
-        base = sent.start  # the matchers report positions inside the sentence
-        for match_id, token_ids in m.dep(sent):
-            pat = by_key[sdoc.vocab.strings[match_id]]
-            anchors = {
-                node["RIGHT_ID"]: sdoc[base + i] for node, i in zip(pat.pattern, token_ids, strict=True)
-            }
-            cands.extend(_from_dep(pat, anchors, table))
-        for match_id, start, end in m.surface(sent):
-            pat = by_key[sdoc.vocab.strings[match_id]]
-            cands.extend(_from_surface(pat, sdoc, base + start, base + end, table))
+    sents = _candidate_sentences(sdoc, table, ctx)
+    if sents:
+        # Match the whole Doc once, not each sentence: matching a Span copies the Doc's arrays. A
+        # dependency match lies in one sentence (arcs never leave it); a surface match must too.
+        sent_of = _sentence_index(sdoc, sents)
+        dep_hits: dict[int, list[tuple[int, list[int]]]] = {}
+        for match_id, token_ids in m.dep(sdoc):
+            at = sent_of[token_ids[0]]
+            if at >= 0:
+                dep_hits.setdefault(at, []).append((match_id, token_ids))
+        surface_hits: dict[int, list[tuple[int, int, int]]] = {}
+        for match_id, start, end in m.surface(sdoc):
+            at = sent_of[start]
+            if at >= 0 and sent_of[end - 1] == at:
+                surface_hits.setdefault(at, []).append((match_id, start, end))
+        for at in range(len(sents)):
+            for match_id, token_ids in dep_hits.get(at, ()):
+                pat = by_key[sdoc.vocab.strings[match_id]]
+                anchors = {node["RIGHT_ID"]: sdoc[i] for node, i in zip(pat.pattern, token_ids, strict=True)}
+                cands.extend(_from_dep(pat, anchors, table))
+            for match_id, start, end in surface_hits.get(at, ()):
+                pat = by_key[sdoc.vocab.strings[match_id]]
+                cands.extend(_from_surface(pat, sdoc, start, end, table))
     records = []
     for c in cands:
         if c.subject.key == c.object.key or not ctx.in_body(c.sent):
@@ -102,6 +117,14 @@ def _candidate_sentences(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list
         if n >= 2 or (n == 1 and any(t.lower_ in syntax.SINGULAR_PRONOUNS for t in sent)):
             out.append(sent)
     return out
+
+
+def _sentence_index(sdoc: Doc, sents: list[Span]) -> list[int]:
+    """For each token, the position of its sentence in `sents`, or -1 outside them."""
+    index = [-1] * len(sdoc)
+    for at, sent in enumerate(sents):
+        index[sent.start : sent.end] = [at] * (sent.end - sent.start)
+    return index
 
 
 def _confidence(c: _Candidate) -> float:
@@ -141,6 +164,18 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
     elif slot.how == "agent":
         for t in syntax.subject_tokens(tok):
             refs.extend(syntax.denote(table, t, kinds, conj=True))
+        if not any(r.kind in kinds for r in refs):
+            # "X, a professor at Stanford, who cofounded Y": "who" reaches past the apposition
+            refs = [r for t in syntax.who_antecedents(tok) for r in syntax.denote(table, t, kinds, conj=True)]
+    elif slot.how == "agents_with":
+        for t in syntax.subject_tokens(tok):
+            refs.extend(syntax.denote(table, t, kinds, conj=True))
+        if refs:  # "X is working with Y to develop Z", "X teamed up with Y to build Z": both
+            refs += [r for t in syntax.partners_of(tok) for r in syntax.denote(table, t, kinds, conj=True)]
+    elif slot.how == "named":
+        refs = syntax.named(table, tok, kinds, conj=slot.conj)
+    elif slot.how == "owner":
+        refs = _owners(table, tok, kinds)
     elif slot.how == "patient":
         pats = syntax.patient_tokens(tok)
         if not pats and tok.dep_ in ("acomp", "attr"):
@@ -153,17 +188,24 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
         refs = _whose_owner(table, tok, kinds)
     elif slot.how in ("preceding", "owner_or_preceding"):
         if slot.how == "owner_or_preceding":
-            refs = syntax.possessors(table, tok, kinds)
-            refs += [
-                r
-                for c in tok.children
-                if c.dep_ in ("compound", "nmod")
-                for r in syntax.denote(table, c, kinds)
-            ]
+            refs = _owners(table, tok, kinds)
         if not refs:
             near = _preceding(table, tok, kinds, exclude)
             refs = [near] if near is not None else []
     return [r for r in refs if r.kind in kinds]
+
+
+def _owners(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
+    """Whose rivals a rival noun names: "OpenAI's rivals", "OpenAI rivals", "rivals of/to OpenAI"."""
+    refs = syntax.possessors(table, tok, kinds)
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod"):
+            refs += syntax.denote(table, c, kinds)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "to") and c.i > tok.i:
+            refs += [
+                r for p in c.children if p.dep_ == "pobj" for r in syntax.denote(table, p, kinds, conj=True)
+            ]
+    return refs
 
 
 def _phrase_refs(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
@@ -320,7 +362,7 @@ def _from_surface(
         while words and words[0] in ("of", "and", "&", "-"):
             words.pop(0)
             start += 1
-        while words and words[-1] in ("of", "and", "&", "-"):
+        while words and words[-1] in ("of", "and", "&", "-", ","):
             words.pop()
             end -= 1
         if not words or not any(w in lexicon("core_titles") for w in words):
@@ -331,7 +373,10 @@ def _from_surface(
     if subj is None or obj is None:
         return []
     former = False
-    if pat.former == "before_left":
+    if pat.former == "before_connector":  # "Jane Roe, a former VP at X"
+        prev = [sdoc[i].lower_ for i in range(max(sent.start, start - 2), start)]
+        former = any(w in lexicon("former_words") for w in prev)
+    elif pat.former == "before_left":
         left = obj if pat.object.side == "left" else subj
         prev = [sdoc[i].lower_ for i in range(max(sent.start, left.start - 2), left.start)]
         former = any(w in lexicon("former_words") for w in prev)
@@ -348,6 +393,50 @@ def _first_body_sentence(sdoc: Doc, table: EntityTable, ctx: DocContext, key: st
             if ctx.in_body(sent):
                 return sent
     return None
+
+
+def _name_relations(
+    sdoc: Doc, table: EntityTable, ctx: DocContext, found: list[RelationRecord]
+) -> list[RelationRecord]:
+    """A product named after its maker: "UserTesting AI", "Acme Studio" -> developedBy the organization
+    whose whole name opens the product's name, when the text also names the organization alone and
+    states no developer of the product. Evidence is the first body sentence naming the product."""
+    stated = {r.subject for r in found if r.predicate == "developedBy"}
+    orgs: list[tuple[str, str]] = []
+    for key, d in table.entities.items():
+        if d.kind == ORG:
+            orgs.extend((name, key) for name in {d.name, *d.aliases} if len(name) >= 2)
+    if not orgs:
+        return []
+    product_starts = {r.start for r in table.spans if r.kind == PRODUCT and not r.anaphor}
+    alone = {r.key for r in table.spans if r.kind == ORG and not r.anaphor and r.start not in product_starts}
+    out = []
+    for key, d in table.entities.items():
+        if d.kind != PRODUCT or key in stated:
+            continue
+        makers = {
+            org
+            for name, org in orgs
+            if org in alone
+            and d.name.startswith(name + " ")
+            and d.name[len(name) + 1 : len(name) + 2].isupper()
+        }
+        if len(makers) != 1:
+            continue
+        sent = _first_body_sentence(sdoc, table, ctx, key)
+        if sent is None:
+            continue
+        out.append(
+            RelationRecord(
+                subject=key,
+                predicate="developedBy",
+                object=makers.pop(),
+                evidence=ctx.evidence(sent),
+                confidence=NAME_CONFIDENCE,
+                rule=NAME_RULE,
+            )
+        )
+    return out
 
 
 def _gazetteer_relations(

@@ -167,6 +167,13 @@ class EntityRules:
     not_person_last_words: frozenset[str] = frozenset()  # "Law Firm", "Tech Global": no person ends so
     document_words: frozenset[str] = frozenset()  # "Paper", "Report", "Act": a document, not an organization
     weak_product_heads: frozenset[str] = frozenset()  # "platform": a product or the company running it
+    naming_verbs: frozenset[str] = frozenset()  # "a model called Zephyr", "dubbed Foo"
+    naming_need_noun: frozenset[str] = frozenset()  # "named" votes only with a noun ("a tool named Foo")
+    naming_skip_nouns: frozenset[str] = frozenset()  # "a town called Foo": no vote
+    launch_verbs: frozenset[str] = frozenset()  # lemmas: the object of "unveiled" is a product
+    product_adjectives: frozenset[str] = frozenset()  # "its new Zephyr", "the company's proprietary X"
+    product_final_words: frozenset[str] = frozenset()  # "Marketing GPT": a never-entity word ending a product
+    product_name_suffixes: dict[str, str] = field(default_factory=dict)  # "Security Cloud" -> class
 
 
 def _by_class(table: dict[str, list[str]]) -> dict[str, str]:
@@ -181,6 +188,7 @@ def _load_rules(path: Path) -> EntityRules:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         ana = raw["anaphora"]
+        naming = raw.get("naming", {})
         return EntityRules(
             never_entities=_fold(raw["never_entities"]),
             furniture=_fold(raw["furniture"]),
@@ -212,10 +220,19 @@ def _load_rules(path: Path) -> EntityRules:
             not_person_last_words=_fold(raw.get("not_person_last_words", [])),
             document_words=_fold(raw.get("document_words", [])),
             weak_product_heads=_fold(raw.get("weak_product_heads", [])),
+            naming_verbs=_fold(naming.get("verbs", [])),
+            naming_need_noun=_fold(naming.get("need_noun", [])),
+            naming_skip_nouns=_fold(naming.get("skip_nouns", [])),
+            launch_verbs=_fold(raw.get("launch_verbs", [])),
+            product_adjectives=_fold(raw.get("product_adjectives", [])),
+            product_final_words=_fold(raw.get("product_final_words", [])),
+            product_name_suffixes=_by_class(
+                {k: v for k, v in raw.get("product_name_suffixes", {}).items() if not k.startswith("_")}
+            ),
         )
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read the entity rules ({exc})") from exc
-    except (ValueError, KeyError, TypeError, re.error) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise DataFileError(f"{path}: malformed entity rules ({exc}); see kg/extract/README.md") from exc
 
 

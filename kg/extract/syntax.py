@@ -236,6 +236,14 @@ def _it_listed_in_phrase(table: EntityTable, tok: Token, ref: SpanRef) -> SpanRe
 SINGULAR_AUX = frozenset({"has", "is", "was", "does", "'s", "’s"})
 
 
+def _plural(verb: Token) -> bool:
+    """Whether a verb agrees with a plural subject only ("which have built", "that make")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if aux:
+        return any(c.lower_ in ("have", "are", "were", "do") for c in aux)
+    return verb.tag_ == "VBP"
+
+
 def _singular(verb: Token) -> bool:
     """Whether a verb agrees with a singular subject ("which has released", "which makes")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -256,7 +264,11 @@ def subject_tokens(verb: Token) -> list[Token]:
                     if cur.head.conjuncts and _singular(cur):
                         out.append(s)  # "OpenAI or Google, which has released": the nearest one only
                         continue
-                    out.extend(_among_those(cur.head) or [cur.head])
+                    ante = cur.head
+                    if s.lower_ == "who" or _plural(cur):
+                        while ante.dep_ == "conj" and ante.head is not ante and ante.head.i < ante.i:
+                            ante = ante.head  # "A and B, who founded X": the whole coordination
+                    out.extend(_among_those(ante) or [ante])
                 else:
                     out.append(s)
             return out
@@ -301,6 +313,61 @@ def subject_tokens(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def who_antecedents(verb: Token) -> list[Token]:
+    """The person a "who" clause describes when the parse hangs it on a noun inside an apposition:
+    "X, a professor at Stanford, who cofounded Y" -> X (the caller checks the kind)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return []
+    cur = verb.head
+    for _ in range(4):
+        if cur.dep_ == "appos":
+            return [cur.head]
+        if cur.head is cur or cur.dep_ not in ("pobj", "prep", "compound", "conj"):
+            return []
+        cur = cur.head
+    return []
+
+
+def partners_of(verb: Token) -> list[Token]:
+    """Who a verb's action is shared with: "X is working with Y to develop Z", "X formed a partnership
+    with Y to build Z" -> Y (the "with" objects of a joint verb or noun the verb hangs from)."""
+    out: list[Token] = []
+    cur = verb
+    for _ in range(4):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in lexicon("joint_words"):
+            out = prep_objects(cur, ["with"])
+            if out:
+                return out
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "advcl", "conj"):
+            break
+    return out
+
+
+def named(table: EntityTable, tok: Token, kinds: tuple[str, ...], conj: bool = False) -> list[SpanRef]:
+    """The entities an object names itself, by name or by a naming phrase ("Y", "a tool called Y",
+    "the model, Y"), not through a compound ("built a ChatGPT app" names no product it built)."""
+    out: list[SpanRef] = []
+    for t in (tok, *(tok.conjuncts if conj else ())):
+        if conj and t.i < tok.i:
+            continue
+        ref = table.at_token(t.i)
+        if ref is not None:
+            if ref.kind in kinds and not ref.anaphor:
+                out.append(ref)
+            continue
+        for child in t.children:
+            if child.dep_ == "appos":
+                out.extend(r for r in denote(table, child, kinds) if not r.anaphor)
+            elif child.dep_ == "acl" and child.lower_ in lexicon("naming_verbs"):
+                for n in child.children:
+                    if n.dep_ in NAMING_DEPS:
+                        out.extend(r for r in denote(table, n, kinds) if not r.anaphor)
+    return _unique(out)
 
 
 def _among_those(head: Token) -> list[Token]:
@@ -372,12 +439,15 @@ def described(tok: Token) -> list[Token]:
     the subject of a copula ("Simo is the CEO of X"), the subject of "serves as CEO", and through a
     coordination of titles ("CEO and co-founder of X")."""
     cur = tok
-    for _ in range(3):
+    for _ in range(4):
         if cur.dep_ == "conj":
             cur = cur.head
             continue
         if cur.dep_ == "appos":
             return [cur.head]
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ == "one":
+            cur = cur.head.head  # "X, one of the biggest rivals of Y", "X is one of the founders of Y"
+            continue
         if cur.dep_ == "attr" and cur.head.lemma_ in ("be", "become", "remain"):
             return [c for c in cur.head.children if c.dep_ in SUBJECT_DEPS]
         if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ in ("VERB", "AUX"):
@@ -397,14 +467,27 @@ def title_org(table: EntityTable, title: Token, kinds: tuple[str, ...] = (ORG,))
         for c in t.children:
             if c.dep_ == "poss":
                 out.extend(possessors(table, t, kinds))
-            elif c.dep_ in ("compound", "nmod"):
+            elif c.dep_ in ("compound", "nmod", "amod"):
+                # "OpenAI CEO"; the small model tags a name before a title as an adjective at times
                 ref = table.at_token(c.i)
-                if ref is not None and ref.kind in kinds:
+                if ref is not None and ref.kind in kinds and not ref.anaphor:
                     out.append(ref)
             elif c.dep_ == "prep" and c.lower_ in lexicon("work_preps"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out.extend(denote(table, p, kinds))
+                        named = denote(table, p, kinds)
+                        if not named and table.at_token(p.i) is None:
+                            # "director of the Foo Institute think tank": the name before a descriptor
+                            named = [
+                                r
+                                for q in p.children
+                                if q.dep_ in ("compound", "nmod")
+                                and (r := table.at_token(q.i)) is not None
+                                and r.kind in kinds
+                                and not r.anaphor
+                                and r.end == p.i
+                            ]
+                        out.extend(named)
                         if c.lower_ == "of" and table.at_token(p.i) is None:
                             # "director of machine learning at Cohere": the field, then the employer
                             for pp in p.children:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract import syntax
 from kg.extract.amounts import find_amounts
+from kg.extract.argbase import misread_noun
 from kg.extract.patterns import TRIGGERS, Trigger, TriggerLexicon, _read_json, matchers_for, trigger_lexicon
 from kg.extract.table import EntityTable
 from kg.model import ORG, Amount
@@ -82,7 +83,9 @@ def _particle_end(tok: Token, particle: str) -> int:
 
 
 def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
-    if not tok.tag_.startswith("VB" if trig.pos == "verb" else "NN"):
+    if not tok.tag_.startswith("VB" if trig.pos == "verb" else "NN") and not (
+        trig.pos == "noun" and len(trig.words) > 1 and misread_noun(tok)
+    ):
         return False  # "the launch" is no verb trigger, "they launch" no noun trigger
     if trig.pos == "noun" and (tok.dep_ == "compound" or tok.tag_ in ("NNP", "NNPS")):
         return False  # "launch event", "funding" in "funding round", "the Thwaites Glacier Collaboration"
@@ -96,9 +99,7 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
         nxt = sdoc[tok.i + 1].lower_ if tok.i + 1 < len(sdoc) else ""
         if not has and nxt != trig.particle:
             return False
-    if trig.objects and not any(
-        c.dep_ == "dobj" and (c.lower_ in trig.objects or c.lemma_ in trig.objects) for c in tok.children
-    ):
+    if trig.objects and not object_words(tok, trig):
         return False  # "restored access"
     if (trig.needs_amount or trig.when_amount) and not deal_amounts(tok.sent.text):
         return False
@@ -110,10 +111,22 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
     return True
 
 
+def object_words(tok: Token, trig: Trigger) -> list[Token]:
+    """The verb's objects among the entry's `objects`: "restored access", "is adding three AI
+    features" (a plural the small model took for a verb of a complement clause counts too)."""
+    return [
+        c
+        for c in tok.children
+        if (c.lower_ in trig.objects or c.lemma_ in trig.objects)
+        and (c.dep_ == "dobj" or (c.dep_ in ("ccomp", "dep") and c.i > tok.i and c.lower_.endswith("s")))
+    ]
+
+
 @lru_cache(maxsize=1)
 def trigger_options() -> dict[str, Any]:
     """Options of kg/data/triggers.json that the compiled lexicon does not carry: the keys of the
-    entries marked `purpose`, `release_objects`, `backref_verbs` and `group_nouns`."""
+    entries marked `purpose`, `release_objects`, `backref_verbs`, `group_nouns`, `generic_products` and
+    `generic_counts`."""
     data = _read_json(TRIGGERS)
     purpose = frozenset(
         f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("purpose", False)
@@ -123,6 +136,8 @@ def trigger_options() -> dict[str, Any]:
         "release_objects": frozenset(data.get("release_objects", ())),
         "backref_verbs": frozenset(data.get("backref_verbs", ())),
         "group_nouns": frozenset(data.get("group_nouns", ())),
+        "generic_products": frozenset(data.get("generic_products", ())),
+        "generic_counts": frozenset(data.get("generic_counts", ())),
     }
 
 

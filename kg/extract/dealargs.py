@@ -1,0 +1,265 @@
+"""Participants of deal events (Deal, Acquisition, Investment, Partnership): buyer and target,
+investor and recipient, the two sides of a partnership, read from the parse around the trigger."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract import syntax
+from kg.extract.argbase import (
+    ANY,
+    PARTIES,
+    Args,
+    _body_orgs,
+    _compounds,
+    _object_refs,
+    _of_kind,
+    _org_like,
+    _refs,
+    _subject_refs,
+    governing_verb,
+    light_verb,
+    reported_it,
+)
+from kg.extract.patterns import Trigger, TriggerLexicon, lexicon
+from kg.extract.table import EntityTable, SpanRef
+from kg.model import ORG, PERSON, PLACE, PRODUCT
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# --- deals: Deal, Acquisition, Investment, Partnership -----------------------------------------
+
+
+def _deal_roles(trig: Trigger) -> tuple[str, str]:
+    if trig.type == "Acquisition":
+        return "agent", "target"
+    if trig.type == "Investment":
+        return "investor", "recipient"
+    return "agent", "partner"
+
+
+# Which entity kinds may fill each deal role: companies partner; people also buy and invest.
+DEAL_KINDS: dict[str, tuple[str, ...]] = {
+    "agent": (ORG, PERSON),
+    "target": (ORG, PRODUCT),
+    "investor": (ORG, PERSON),
+    "recipient": (ORG,),
+    "partner": (ORG,),
+}
+
+
+def _party_kinds(trig: Trigger, role: str) -> tuple[str, ...]:
+    if trig.type in ("Partnership", "Deal"):
+        return (ORG,)
+    return DEAL_KINDS.get(role, (ORG,))
+
+
+def _fill(a: Args, role: str, table: EntityTable, toks: list[Token], kinds: tuple[str, ...]) -> None:
+    """Add the entities the phrases name to `role`; a phrase that names none (and is not "the
+    company" or a pronoun standing for one) marks the role as stated-but-not-an-entity."""
+    refs = _of_kind(_refs(table, toks, ANY), *kinds)
+    if refs:
+        a.add(role, refs)
+    elif any(not _org_like(t) for t in toks):
+        a.unfilled.add(role)
+
+
+def _whose_nouns(subjects: list[Token]) -> list[Token]:
+    """ "Baig, a former engineer whose startup, Sero AI, received ...": the "whose" noun phrases in
+    apposition to a subject (and their own appositions), which the small model attaches to the person."""
+    out: list[Token] = []
+    for s in subjects:
+        for c in s.children:
+            if c.dep_ == "appos" and any(g.dep_ == "poss" and g.lower_ == "whose" for g in c.children):
+                out += [c, *(g for g in c.children if g.dep_ == "appos")]
+    return out
+
+
+def _fill_investors(a: Args, table: EntityTable, toks: list[Token]) -> None:
+    """Investors after "from", "by", "led by": the names the phrase denotes and every organization or
+    person inside it, since the small model often breaks such lists ("co-led by A and B Ventures" with
+    A as a modifier of Ventures, "from investors that include A and B")."""
+    _fill(a, "investor", table, toks, (ORG, PERSON))
+    have = set(a.keys())
+    for t in toks:
+        inside = table.in_range(t.left_edge.i, t.right_edge.i + 1)
+        refs = [
+            r
+            for r in inside
+            if r.kind in (ORG, PERSON) and not r.anaphor and r.key not in have and _listed_under(t, r)
+        ]
+        a.add("investor", refs)
+        have |= {r.key for r in refs}
+
+
+LIST_DEPS = frozenset({"conj", "nmod", "compound", "pobj", "dobj", "relcl", "prep", "cc"})
+
+
+def _listed_under(top: Token, ref: SpanRef) -> bool:
+    """Whether the mention hangs under `top` through list and phrase links only, not through an
+    apposition or a modifier ("X, the venture arm of Y", "Ali Ghodsi-led Databricks")."""
+    doc = top.doc
+    tok = doc[ref.end - 1]
+    while ref.start <= tok.head.i < ref.end and tok.head is not tok:
+        tok = tok.head
+    for _ in range(30):
+        if tok == top:
+            return True
+        if tok.dep_ not in LIST_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _led_by(tok: Token) -> list[Token]:
+    """ "a round led by X" / "led by X" anywhere below the trigger."""
+    out: list[Token] = []
+    for t in tok.subtree:
+        if t.lower_ in ("led", "co-led") and t.i != tok.i:
+            out.extend(syntax.agent_tokens(t))
+    return out
+
+
+def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
+    a = Args()
+    first, second = _deal_roles(trig)
+    k1, k2 = _party_kinds(trig, first), _party_kinds(trig, second)
+    investment = trig.type == "Investment"
+    if trig.pos == "verb":
+        if syntax.is_passive(tok):
+            _fill(a, second, table, syntax.patient_tokens(tok), k2)
+            _fill(a, first, table, syntax.agent_tokens(tok), k1)
+            if not a.get(first):
+                a.unfilled.add(first)  # "X was acquired in 2017": the writer leaves the buyer out
+        else:
+            role = "recipient" if investment and trig.needs_amount else first  # "X raised $N from Y"
+            kinds = (ORG,) if role == "recipient" else k1
+            subj_toks = syntax.subject_tokens(tok)
+            if subj_toks:
+                subj = _of_kind(_refs(table, subj_toks, ANY), *kinds) or _acting_places(table, subj_toks)
+                subj = subj or [r for t in subj_toks if (r := reported_it(table, t)) is not None]
+                if not subj and any(not _org_like(t) for t in subj_toks):
+                    a.unfilled.add(role)  # "folks will be able to buy X": a buyer, but no company
+            else:
+                subj = _of_kind(_subject_refs(a, table, tok, ANY), *kinds)
+            if trig.type in ("Partnership", "Deal") and len(subj) > 1:  # "X and Y partnered"
+                a.add(first, subj[:1])
+                a.add(second, subj[1:])
+            else:
+                a.add(role, subj)
+            a.acting = role == "investor" and bool(subj)
+            if trig.type in ("Acquisition", "Partnership", "Deal"):
+                if syntax.object_tokens(tok):
+                    _fill(a, second, table, syntax.object_tokens(tok), k2)
+                elif not syntax.prep_objects(tok, ["with", "to"]):
+                    a.add(second, _of_kind(_object_refs(a, table, tok, ANY), *k2))
+        if investment:
+            # "invested $10bn in X": the phrase may hang on the amount
+            heads = [tok, *(o for o in syntax.object_tokens(tok) if not table.at_token(o.i))]
+            recipients = [p for h in heads for p in syntax.prep_objects(h, ["in", "into"])]
+            _fill(a, "recipient", table, recipients, (ORG,))
+            _fill_investors(a, table, syntax.prep_objects(tok, ["from", "by"]) + _led_by(tok))
+        elif trig.type != "Acquisition" or trig.words[0] == "merge":  # "partnered with X", "merged with X"
+            _fill(a, second, table, syntax.prep_objects(tok, ["with", "to"]), k2)
+        return a
+    possessor = "recipient" if investment and trig.needs_amount else first  # "Anthropic's funding round"
+    _fill(a, possessor, table, [c for c in tok.children if c.dep_ == "poss"], _party_kinds(trig, possessor))
+    comp = _compounds(table, tok, PARTIES)
+    if investment:  # "a Microsoft investment", "EU funding": the compound is the money's source
+        a.add("investor", _of_kind(comp, ORG, PERSON))
+    elif trig.type == "Acquisition":
+        # "the Microsoft-Activision deal": buyer then target; a lone "the Yahoo acquisition" may be either
+        if len(comp) > 1:
+            a.add(first, comp[:1])
+            a.add(second, _of_kind(comp[1:], *k2))
+    else:
+        for ref in _of_kind(comp, *k1):
+            a.add(first if not a.get(first) else second, [ref])
+    if trig.type == "Acquisition":
+        # "acquisition of X", "bid for X"
+        _fill(a, second, table, syntax.prep_objects(tok, ["of", "for"]), k2)
+        merging = _of_kind(_refs(table, syntax.prep_objects(tok, ["between"]), ANY), ORG)
+        if len(merging) > 1:  # "the merger between Adobe and Figma"
+            a.add(first, merging[:1])
+            a.add(second, merging[1:])
+    elif not investment:
+        between = syntax.prep_objects(tok, ["between", "among", "of"])
+        parties = _of_kind(_refs(table, between, ANY), *k1)
+        for ref in parties:
+            a.add(first if not a.get(first) else second, [ref])
+        named = [t for b in between for t in (b, *b.conjuncts)]
+        if len(named) > len(parties) and not all(_org_like(t) for t in named if not table.at_token(t.i)):
+            a.unfilled.add(second)  # "between the U.S. Army and GPS": one side is not an entity
+        _fill(a, second, table, syntax.prep_objects(tok, ["with"]), k2)
+    if investment:
+        _fill(a, "recipient", table, syntax.prep_objects(tok, ["in", "into", "for", "to"]), (ORG,))
+        if not a.get("recipient"):  # "the $270 million funding of Cohere"
+            a.add("recipient", _of_kind(_refs(table, syntax.prep_objects(tok, ["of"]), ANY), ORG))
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of" and not a.get("recipient"):
+                    # "funding of Canadian AI startup Cohere" with "startup" taken for a verb
+                    after = syntax.mention_after(table, c, gap=6)
+                    if after is not None and after.kind == ORG:
+                        a.add("recipient", [after])
+                        a.window = True
+        _fill_investors(a, table, syntax.prep_objects(tok, ["by", "from"]) + _led_by(tok))
+    else:
+        _fill(a, first, table, syntax.prep_objects(tok, ["by", "from"]), k1)
+    if not a.get(first) and not investment and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
+        # "In partnership with X, Y launched ...": the clause's subject is the other side
+        verb = tok.head.head
+        _fill(a, first, table, syntax.subject_tokens(verb), k1)
+        if not a.get(second) and tok.head.lower_ in ("in", "through", "under"):
+            # "X is working with Y in a partnership": the partner hangs on the governing verb
+            _fill(a, second, table, syntax.prep_objects(verb, ["with"]), k2)
+    light = light_verb(tok, "deal", lex)
+    gov = governing_verb(tok)
+    if light is not None and gov is not None and not investment:
+        _fill(a, second, table, syntax.prep_objects(gov, ["with"]), k2)  # "signed a deal with X"
+    if light is not None and gov is not None and investment and not a.get("investor"):
+        # "received backing from X": the source hangs on the verb
+        _fill(a, "investor", table, syntax.prep_objects(gov, ["from"]), (ORG, PERSON))
+    if light is not None and gov is not None:
+        role = _light_deal_role(trig, gov, lex)
+        if role == "target" and a.get("target"):
+            role = first  # "X accepted a bid for Y": the target is named, so X is the bidder
+        refs = _of_kind(_refs(table, light[1], ANY), *_party_kinds(trig, role))
+        if not refs:  # "The board of HubSpot rejected ...", "HubSpot's shareholders accepted ..."
+            for body in light[1]:
+                if body.lower_ in lexicon("body_nouns"):
+                    refs += _of_kind(_body_orgs(table, body), *_party_kinds(trig, role))
+        if not refs:  # "X, an engineer whose startup, Y, received backing": the parse makes X the subject
+            refs = _of_kind(_refs(table, _whose_nouns(light[1]), ANY), *_party_kinds(trig, role))
+        if not refs and role in ("investor", "recipient", first):  # "The UK will commit £100m in funding"
+            refs = _acting_places(table, light[1])
+        if not refs:  # "Cyara announced that it received $5m", Cyara taken for a place and "it" for nothing
+            refs = [r for t in light[1] if (r := reported_it(table, t)) is not None]
+        if refs and not any(r.key in a.keys() for r in refs):  # noqa: SIM118
+            a.add(role, refs)
+            a.light = True
+            a.acting = role == "investor"
+        elif not refs and any(not _org_like(t) for t in light[1]) and not a.get(role):
+            a.unfilled.add(role)  # "3DGS secured a deal with X": the signer is named, just not an entity
+    return a
+
+
+def _acting_places(table: EntityTable, subjects: list[Token]) -> list[SpanRef]:
+    """Places that act as a deal's party: the subject of the deal verb itself ("The UK will invest
+    £100m", "France signed a deal with X"), never a place inside a phrase ("invested in France")."""
+    return [r for r in _refs(table, subjects, (PLACE,)) if r.kind == PLACE and not r.anaphor]
+
+
+def _light_deal_role(trig: Trigger, verb: Token, lex: TriggerLexicon) -> str:
+    roles = lex.light_verbs.get("deal", {})
+
+    def has(role: str) -> bool:
+        return verb.lower_ in roles.get(role, ()) or verb.lemma_ in roles.get(role, ())
+
+    if trig.type == "Investment":
+        if trig.needs_amount:
+            return "recipient" if has("recipient") or not has("investor") else "investor"
+        return "investor" if has("investor") or not has("recipient") else "recipient"
+    if trig.type == "Acquisition" and has("target"):  # "X rejected a takeover offer"
+        return "target"
+    return _deal_roles(trig)[0]
