@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -160,18 +161,39 @@ def test_heldout_selection_is_reproducible() -> None:
     assert [r["id"] for r in drawn] == [a["id"] for a in manifest()["articles"]]
 
 
-def write_articles(path: Path) -> list[dict[str, Any]]:
-    """Write the held-out articles, in manifest order, as JSON Lines; return their records."""
-    wanted = [a["id"] for a in manifest()["articles"]]
+def write_articles(path: Path, folder: Path = HELDOUT) -> list[dict[str, Any]]:
+    """Write the articles of the set in `folder`, in manifest order, as JSON Lines; return their records."""
+    wanted = [a["id"] for a in manifest(folder)["articles"]]
     by_id = {r["id"]: r for r in _corpus() if r["id"] in wanted}
     missing = [i for i in wanted if i not in by_id]
     if missing:
-        pytest.skip(f"{CORPUS} lacks held-out articles {missing}: ../shared is not the expected version")
+        pytest.skip(f"{CORPUS} lacks the {folder.name} articles {missing}: ../shared is another version")
     records = [by_id[i] for i in wanted]
     keep = ("id", "title", "date", "source", "url", "text")
     path.write_text("".join(json.dumps({k: r.get(k) for k in keep}) + "\n" for r in records),
                     encoding="utf-8")
     return records
+
+
+def drawn_with_source_cap(folder: Path, exclude: set[str]) -> list[dict[str, Any]]:
+    """Re-run the draw of a later set: the pool without the ids of earlier sets, then seeds from
+    `first_seed` until no source has more than `max_per_source` articles (each rejected seed listed)."""
+    sel = manifest(folder)["selection"]
+    kw = re.compile(sel["keywords"], re.IGNORECASE)
+    pool = [r for r in _corpus()
+            if r["id"] not in exclude
+            and sel["min_words"] <= len(r["text"].split()) <= sel["max_words"]
+            and (kw.search(r["title"]) or kw.search(r["text"]))]
+    assert len(pool) == sel["pool_size"]
+    seed = sel["first_seed"]
+    while True:
+        drawn = random.Random(seed).sample(pool, sel["k"])
+        if max(Counter(r["source"] for r in drawn).values()) <= sel["max_per_source"]:
+            break
+        assert str(seed) in sel["rejected_seeds"], f"seed {seed} is rejected but the manifest does not say so"
+        seed += 1
+    assert seed == sel["seed"]
+    return drawn
 
 
 def _union_with_ontology(triples) -> Any:  # noqa: ANN001 - an iterable of rdflib triples
@@ -208,16 +230,39 @@ def document_graphs(ds: Any, records: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-@pytest.fixture(scope="module")
-def heldout_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, list[dict[str, Any]]]:
+def build_set(tmp: Path, folder: Path = HELDOUT) -> tuple[Any, list[dict[str, Any]]]:
+    """Build the set's articles into `tmp`; the dataset and the article records."""
     from kg.pipeline import build
     from kg.summary import load_dataset
 
-    tmp = tmp_path_factory.mktemp("heldout")
-    records = write_articles(tmp / "heldout.jsonl")
-    out = tmp / "out"
-    build([tmp / "heldout.jsonl"], out, html=False, store=False)
-    return load_dataset(out / "graph.trig"), records
+    records = write_articles(tmp / "articles.jsonl", folder)
+    build([tmp / "articles.jsonl"], tmp / "out", html=False, store=False)
+    return load_dataset(tmp / "out" / "graph.trig"), records
+
+
+def check_floors(build_result: tuple[Any, list[dict[str, Any]]], folder: Path, combined: Path,
+                 floors: dict[str, dict[str, float]], max_negative_hits: int, max_trap_hits: int) -> None:
+    """Score each article and the whole set (printed for `pytest -s`); fail below a floor."""
+    from kg.evaluate import score
+
+    ds, records = build_result
+    golds = article_golds(folder)
+    per_doc = document_graphs(ds, records)
+    assert set(per_doc) == set(golds), "every held-out article has a named graph"
+    for art, gold in golds.items():
+        print(_row(art, score(gold, per_doc[art])))
+    result = score(json.loads(combined.read_text(encoding="utf-8")),
+                   _union_with_ontology(ds.triples((None, None, None))))
+    print(_row("ALL (union)", result))
+    ok, total = result.attributes
+    print(f"event attributes (date, amount) correct: {ok}/{total}")
+    print(result.line())
+    low = [f"{part} {m} {getattr(getattr(result, part), m):.2f} < {floor:.2f}"
+           for part, part_floors in floors.items() for m, floor in part_floors.items()
+           if getattr(getattr(result, part), m) < floor]
+    assert not low, "held-out scores fell: " + "; ".join(low)
+    assert len(result.negative_hits) <= max_negative_hits, result.negative_hits
+    assert len(result.trap_hits) <= max_trap_hits, result.trap_hits
 
 
 def _row(name: str, s: Any) -> str:
@@ -226,25 +271,11 @@ def _row(name: str, s: Any) -> str:
     return f"{name:16} " + " | ".join(parts) + f" | neg {len(s.negative_hits)} traps {len(s.trap_hits)}"
 
 
+@pytest.fixture(scope="module")
+def heldout_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, list[dict[str, Any]]]:
+    return build_set(tmp_path_factory.mktemp("heldout"))
+
+
 @pytest.mark.slow
 def test_heldout_scores_stay_above_floors(heldout_build: tuple[Any, list[dict[str, Any]]]) -> None:
-    from kg.evaluate import score
-
-    ds, records = heldout_build
-    golds = article_golds()
-    per_doc = document_graphs(ds, records)
-    assert set(per_doc) == set(golds), "every held-out article has a named graph"
-    for art, gold in golds.items():
-        print(_row(art, score(gold, per_doc[art])))
-    result = score(json.loads(COMBINED.read_text(encoding="utf-8")),
-                   _union_with_ontology(ds.triples((None, None, None))))
-    print(_row("ALL (union)", result))
-    ok, total = result.attributes
-    print(f"event attributes (date, amount) correct: {ok}/{total}")
-    print(result.line())
-    low = [f"{part} {m} {getattr(getattr(result, part), m):.2f} < {floor:.2f}"
-           for part, floors in FLOORS.items() for m, floor in floors.items()
-           if getattr(getattr(result, part), m) < floor]
-    assert not low, "held-out scores fell: " + "; ".join(low)
-    assert len(result.negative_hits) <= MAX_NEGATIVE_HITS, result.negative_hits
-    assert len(result.trap_hits) <= MAX_TRAP_HITS, result.trap_hits
+    check_floors(heldout_build, HELDOUT, COMBINED, FLOORS, MAX_NEGATIVE_HITS, MAX_TRAP_HITS)

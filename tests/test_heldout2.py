@@ -8,9 +8,6 @@ The helpers are those of tests/test_heldout.py; only the paths, the draw and the
 from __future__ import annotations
 
 import json
-import random
-import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -72,70 +69,20 @@ def test_heldout2_combined_gold_is_the_merge_of_the_articles() -> None:
 # --- the articles (need ../shared) -------------------------------------------------------------
 
 def test_heldout2_selection_is_reproducible() -> None:
-    sel = manifest()["selection"]
-    kw = re.compile(sel["keywords"], re.IGNORECASE)
-    exclude = {a["id"] for a in first.manifest()["articles"]}
-    pool = [r for r in first._corpus()
-            if r["id"] not in exclude
-            and sel["min_words"] <= len(r["text"].split()) <= sel["max_words"]
-            and (kw.search(r["title"]) or kw.search(r["text"]))]
-    assert len(pool) == sel["pool_size"]
-    seed = sel["first_seed"]
-    while True:
-        drawn = random.Random(seed).sample(pool, sel["k"])
-        if max(Counter(r["source"] for r in drawn).values()) <= sel["max_per_source"]:
-            break
-        assert str(seed) in sel["rejected_seeds"], f"seed {seed} is rejected but the manifest does not say so"
-        seed += 1
-    assert seed == sel["seed"]
+    drawn = first.drawn_with_source_cap(HELDOUT2, {a["id"] for a in first.manifest()["articles"]})
     assert [r["id"] for r in drawn] == [a["id"] for a in manifest()["articles"]]
 
 
 def write_articles(path: Path) -> list[dict[str, Any]]:
     """Write the held-out articles, in manifest order, as JSON Lines; return their records."""
-    wanted = [a["id"] for a in manifest()["articles"]]
-    by_id = {r["id"]: r for r in first._corpus() if r["id"] in wanted}
-    missing = [i for i in wanted if i not in by_id]
-    if missing:
-        pytest.skip(f"{first.CORPUS} lacks heldout2 articles {missing}: ../shared is another version")
-    records = [by_id[i] for i in wanted]
-    keep = ("id", "title", "date", "source", "url", "text")
-    path.write_text("".join(json.dumps({k: r.get(k) for k in keep}) + "\n" for r in records),
-                    encoding="utf-8")
-    return records
+    return first.write_articles(path, HELDOUT2)
 
 
 @pytest.fixture(scope="module")
 def heldout2_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, list[dict[str, Any]]]:
-    from kg.pipeline import build
-    from kg.summary import load_dataset
-
-    tmp = tmp_path_factory.mktemp("heldout2")
-    records = write_articles(tmp / "heldout2.jsonl")
-    out = tmp / "out"
-    build([tmp / "heldout2.jsonl"], out, html=False, store=False)
-    return load_dataset(out / "graph.trig"), records
+    return first.build_set(tmp_path_factory.mktemp("heldout2"), HELDOUT2)
 
 
 @pytest.mark.slow
 def test_heldout2_scores_stay_above_floors(heldout2_build: tuple[Any, list[dict[str, Any]]]) -> None:
-    from kg.evaluate import score
-
-    ds, records = heldout2_build
-    golds = article_golds()
-    per_doc = first.document_graphs(ds, records)
-    assert set(per_doc) == set(golds), "every held-out article has a named graph"
-    for art, gold in golds.items():
-        print(first._row(art, score(gold, per_doc[art])))
-    result = score(json.loads(COMBINED.read_text(encoding="utf-8")),
-                   first._union_with_ontology(ds.triples((None, None, None))))
-    print(first._row("ALL (union)", result))
-    ok, total = result.attributes
-    print(f"event attributes (date, amount) correct: {ok}/{total}")
-    print(result.line())
-    low = [f"{part} {m} {getattr(getattr(result, part), m):.2f} < {floor:.2f}"
-           for part, floors in FLOORS.items() for m, floor in floors.items()
-           if getattr(getattr(result, part), m) < floor]
-    assert not low, "held-out scores fell: " + "; ".join(low)
-    assert len(result.negative_hits) <= MAX_NEGATIVE_HITS, result.negative_hits
-    assert len(result.trap_hits) <= MAX_TRAP_HITS, result.trap_hits
+    first.check_floors(heldout2_build, HELDOUT2, COMBINED, FLOORS, MAX_NEGATIVE_HITS, MAX_TRAP_HITS)

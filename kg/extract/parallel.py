@@ -14,6 +14,7 @@ worker whose build process is killed exits on its own.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -71,6 +72,11 @@ def extract_parallel(
         yield from pipeline.extract_many(docs, version, batch_size=batch_size)
         return
     _WORKER_PIPELINE = pipeline
+    # What the parent holds when the workers fork (the model, the cached extractions of an
+    # incremental build) stays shared only while nobody writes to its pages; the workers' garbage
+    # collector would, by touching every object's header. Frozen objects are never scanned.
+    gc.collect()
+    gc.freeze()
     limit = max(1, n_process) * IN_FLIGHT_PER_WORKER
     pending: deque[Future[list[Extraction]]] = deque()
     try:
@@ -97,3 +103,4 @@ def extract_parallel(
         ) from exc
     finally:
         _WORKER_PIPELINE = None
+        gc.unfreeze()
