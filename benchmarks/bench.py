@@ -13,6 +13,7 @@ neither change what is measured nor invalidate the extraction cache between step
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import functools
 import importlib
@@ -23,6 +24,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -464,15 +466,22 @@ def sparql(b: Bench, scale: Scaling) -> None:
     start = time.perf_counter()
     finished = False
     with tempfile.TemporaryFile("w+") as errors:
+        # Its own process group: bench_sparql.py forks a process per rdflib query, and a stopped run
+        # must not leave one behind (an rdflib query can grow to several GiB).
+        child = subprocess.Popen(child_command("sparql", argv), env=env, stderr=errors,
+                                 start_new_session=True)
         try:
-            done = subprocess.run(child_command("sparql", argv), env=env, stderr=errors, timeout=limit,
-                                  check=False)
-            finished = done.returncode == 0
+            returncode = child.wait(timeout=limit)
+            finished = returncode == 0
             if not finished:
-                say(f"  bench_sparql.py failed (exit {done.returncode})")
+                say(f"  bench_sparql.py failed (exit {returncode})")
         except subprocess.TimeoutExpired:
             say(f"  stopped after {limit:.0f} s: the queries not listed did not finish "
                 "(raise --sparql-timeout or lower --repeat)")
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
         errors.seek(0)
         for line in error_lines(errors.read()):
             say(f"  stderr: {line}")
