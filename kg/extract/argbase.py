@@ -3,7 +3,7 @@ parse (subjects, objects, compounds, prepositional phrases, light verbs)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -56,23 +56,29 @@ class Args:
 def _subject_refs(a: Args, table: EntityTable, verb: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
     """Entities of the verb's subject; when the parse finds no subject at all, the entity written
     right before the verb ("Anthropic partnered with X" misparsed as a noun phrase)."""
-    toks = syntax.subject_tokens(verb)
-    if toks:
-        return _refs(table, toks, kinds)
-    ref = syntax.mention_before(table, verb)
-    if ref is not None and ref.kind in kinds:
-        a.window = True
-        return [ref]
-    return []
+    before = lambda: syntax.mention_before(table, verb)  # noqa: E731 - sought only when needed
+    return _side_refs(a, table, syntax.subject_tokens(verb), before, kinds)
 
 
 def _object_refs(a: Args, table: EntityTable, verb: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
     """Entities of the verb's object; when the parse finds none, the first entity in the noun phrase
     right after the verb ("acquired the robotics startup Covariant" misparsed)."""
-    toks = syntax.object_tokens(verb)
+    after = lambda: syntax.mention_after(table, verb)  # noqa: E731 - sought only when needed
+    return _side_refs(a, table, syntax.object_tokens(verb), after, kinds)
+
+
+def _side_refs(
+    a: Args,
+    table: EntityTable,
+    toks: list[Token],
+    neighbour: Callable[[], SpanRef | None],
+    kinds: tuple[str, ...],
+) -> list[SpanRef]:
+    """The entities of the parsed tokens, else the neighbouring mention (sought only then; it marks
+    the window fallback)."""
     if toks:
         return _refs(table, toks, kinds)
-    ref = syntax.mention_after(table, verb)
+    ref = neighbour()
     if ref is not None and ref.kind in kinds:
         a.window = True
         return [ref]
