@@ -105,6 +105,22 @@ def test_query_library_entity_names_match_any_case_and_alias(known):
     assert run_query(known, "products-by-company", {"company": "OpenAI Inc"}).rows == []
 
 
+def test_query_library_documents_by_publisher_matches_an_alias_of_the_publisher():
+    import pyoxigraph as ox
+
+    store = load_file(FIXTURE)
+    alias = (ox.NamedNode(KGR_NS + "org/techwire"), ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"),
+             ox.Literal("Tech Wire Daily"))
+    # as kg's store keeps it: in a named graph and in the default graph, the union of the named graphs
+    for graph in (ox.NamedNode(KGR_NS + "graph/publisher-aliases"), ox.DefaultGraph()):
+        store.add(ox.Quad(*alias, graph))
+    by_name = run_query(store, "documents-by-publisher", {"publisher": "TechWire"}).rows
+    assert len(by_name) == 2
+    assert run_query(store, "documents-by-publisher", {"publisher": "tech wire DAILY"}).rows == by_name
+    assert run_query(store, "documents-by-publisher", {"publisher": "Tech Wire"}).rows == []
+    assert len(run_query(store, "documents-by-publisher", {}).rows) == 4
+
+
 def test_query_library_union_counts_each_document_once(known):
     # OpenAI is described in all four document graphs; counts must not multiply with them.
     rows = run_query(known, "corroborated-events", {"min": "1"}).records()
