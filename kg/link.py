@@ -8,7 +8,9 @@ for an organization, human for a person, software or product for a product, a ge
 for a place) and, for a product, when one of its developers (P178) has the name of an organization
 the graph says develops the product. The entity's label is tried first, then its aliases; a name
 that fits several items links nothing. The links go to the named graph kgr:graph/links of the
-store and of the exports. When the endpoint cannot be reached nothing is written: the report says so.
+store and of the exports, and to links.ttl, from which a later `kg build` into the folder merges
+them into the exports it writes again. When the endpoint cannot be reached nothing is written: the
+report says so.
 """
 
 from __future__ import annotations
@@ -254,6 +256,23 @@ def link(out_dir: str | Path, endpoint: SparqlSource | str | None = None, *, bat
         report.written.append(str(store_dir))
     report.written.extend(str(p) for p in write_link_exports(out, graph))
     return report
+
+
+def saved_links(out_dir: str | Path) -> Graph | None:
+    """The links `kg link` saved in `out_dir/links.ttl`, as the links graph; None when there are none.
+
+    `kg build` merges them into the exports it writes, as the store keeps its links graph, so a
+    rebuild does not drop them. A file that cannot be read raises StoreError naming it."""
+    path = Path(out_dir) / "links.ttl"
+    if not path.is_file():
+        return None
+    graph = Graph(identifier=URIRef(LINKS_GRAPH))
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise StoreError(f"{path}: cannot read the saved Wikidata links: {exc}; run `kg link` again "
+                         f"or delete the file") from exc
+    return graph
 
 
 def write_link_exports(out: Path, graph: Graph) -> list[Path]:

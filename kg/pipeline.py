@@ -395,8 +395,13 @@ def assemble(extractions: list[Extraction], report: BuildReport) -> tuple[Resolu
 def write_outputs(dataset: Dataset, resolution: Resolution, out: Path, html: bool,
                   report: BuildReport) -> dict[str, str]:
     from kg.export import write_exports
+    from kg.link import saved_links
 
     t = time.perf_counter()
+    links = saved_links(out)
+    if links is not None:  # `kg link` ran on this folder before: its links stay in the exports
+        context = dataset.graph(links.identifier)
+        context.addN((s, p, o, context) for s, p, o in links)
     written = {k: str(v) for k, v in write_exports(dataset, out, formats=EXPORT_FORMATS).items()}
     report.stage_seconds["export"] = time.perf_counter() - t
     if html:

@@ -265,6 +265,34 @@ def test_incremental_removed_document_loses_its_named_graph(tmp_path: Path, extr
     assert exports(out) == exports(fresh)
 
 
+def test_incremental_rebuild_keeps_the_wikidata_links_in_store_and_exports(tmp_path: Path,
+                                                                           extractor: object) -> None:
+    from kg.link import links_graph, write_link_exports
+    from kg.namespace import KGR_NS, LINKS_GRAPH
+    from kg.store import open_store, replace_graphs
+
+    inputs = write_docs(tmp_path / "in", {k: EXTRA[k] for k in ("kestrel.txt", "meridian.txt")})
+    out = tmp_path / "out"
+    run_build(inputs, out, html=False)
+    # what `kg link` leaves behind: links in the store and in links.ttl, merged into the exports
+    entity = next(str(s) for s in union(out).subjects(rdflib.RDF.type, None)
+                  if str(s).startswith(KGR_NS + "org/"))
+    links = links_graph({entity: "http://www.wikidata.org/entity/Q4242"})
+    store = open_store(out / ".kg" / "store")
+    replace_graphs(store, [links])
+    del store
+    write_link_exports(out, links)
+    link = (rdflib.URIRef(entity), rdflib.OWL.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q4242"))
+    assert link in dataset(out).graph(rdflib.URIRef(LINKS_GRAPH))
+
+    extra = write_docs(tmp_path / "more", {"tidewater.txt": EXTRA["tidewater.txt"]})
+    report = run_build(inputs + extra, out, html=False)
+    assert report.extracted == 1 and not report.unchanged
+    assert link in dataset(out).graph(rdflib.URIRef(LINKS_GRAPH)), "the rebuilt exports kept the links"
+    assert link in rdflib.Graph().parse(out / "graph.ttl")
+    assert store_quads(out) == trig_quads(out), "store and exports agree, links included"
+
+
 def test_incremental_records_moved_within_a_file_take_their_new_place(
     tmp_path: Path, extractor: object
 ) -> None:
