@@ -1,4 +1,5 @@
-"""Second held-out evaluation: 12 more articles, kept as a test set that rules are never tuned against.
+"""Second held-out evaluation: 12 more articles, the test set until extractor 4 and a dev set since
+(tests/fixtures/heldout4 is the test set now).
 
 Drawn reproducibly (tests/fixtures/heldout2/articles.json says how) from ../shared/corpus/ai-tech-news-2023,
 excluding the first held-out set; the fixtures hold only ids and gold (names and facts, no article text).
