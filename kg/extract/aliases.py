@@ -73,7 +73,7 @@ def merge_declared_aliases(
                 if other_key == key:
                     continue
                 if renamed or is_acronym_of(inner.surface, c.surface):
-                    _merge(g, groups.get(other_key), accepted, other_key)
+                    merge_groups(g, groups.get(other_key), accepted, other_key)
                 continue
             tok = doc[j]
             if (
@@ -89,7 +89,8 @@ def merge_declared_aliases(
                 owner[j] = key
 
 
-def _merge(target: Group, other: Group | None, accepted: dict[str, Group], other_key: str) -> None:
+def merge_groups(target: Group, other: Group | None, accepted: dict[str, Group], other_key: str) -> None:
+    """Make `other`'s mentions `target`'s and drop `other` from the accepted entities."""
     if other is None or other is target:
         return
     for c in other.cands:
@@ -113,7 +114,7 @@ def merge_spelling_variants(accepted: dict[str, Group]) -> None:
                 continue
             swap = not any(c.version for c in (*g.cands, *other.cands))
             if any(is_spelling_variant(a, b, swap) for a in names for b in _names(other)):
-                _merge(g, other, accepted, other_key)
+                merge_groups(g, other, accepted, other_key)
 
 
 def _names(g: Group) -> set[str]:

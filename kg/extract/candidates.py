@@ -44,6 +44,13 @@ _SPLIT_PUNCT = {"|", "•", "·", ":", ";", "—", "–", "(", ")", "[", "]", '"
 _PLURAL_NUMBER = re.compile(r"(\d)s$")
 _INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z]|^[a-z]+[A-Z][a-z]")  # "RocksDB", "DataStax", "iPhone"
 _WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|io|ai|co)$")
+_SURNAME_APOSTROPHE = re.compile(r"^[OD]['’][A-Z][a-z]+$")  # "O'Reilly", "D'Angelo"
+_YEAR_LIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+# Suffixes that make a company of a lower-case or digit-initial word ("dbt Labs", "8-bit Capital").
+_LEGAL_FORMS = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "gmbh", "plc"})
+_LOWER_NAME_SUFFIXES = _LEGAL_FORMS | {"labs", "lab", "capital", "ventures", "partners"}
+_LETTERED_NUMBER = re.compile(r"^[A-Z]{1,2}\d{2,4}[A-Z]?$")  # "A100", "GH200", "MI300X"
+_HARDWARE_TIERS = frozenset({"Ti", "Super", "XT", "XTX"})  # "RTX 3080 Ti"
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,2}-\d+[a-z]?s?$")
 _SOFT_LABELS = {"NORP", "DATE"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos", "pobj"}
@@ -66,6 +73,7 @@ class Cand:
     version: tuple[str, str] | None = None  # (family surface, version text)
     family_gaz: GazEntry | None = None
     key: str = ""
+    lower_name: bool = False  # "dbt Labs", "8-bit Capital": a lower-case or digit-initial name + suffix
 
     def structural(self, kind: str) -> float:
         return max((v.weight for v in self.votes if v.kind == kind and v.cue != "ner"), default=0.0)
@@ -86,9 +94,12 @@ class Candidates:
         self.lower_words = {t.text for t in sdoc if t.is_lower and t.is_alpha}
         self.gaz_tokens: set[int] = set()  # tokens inside gazetteer matches
         self.title_words: dict[str, list[int]] = defaultdict(list)  # capitalised word -> token indices
+        self.cap_index: dict[str, list[int]] = defaultdict(list)  # capitalised word -> token indices
         for t in sdoc:
             if t.is_title and t.is_alpha:
                 self.title_words[t.text].append(t.i)
+            if t.text[:1].isupper() or t.text[:1].isdigit():
+                self.cap_index[t.text].append(t.i)
 
 
     # --- candidates -------------------------------------------------------------------
@@ -104,14 +115,108 @@ class Candidates:
                 tok.is_space
                 or "\n" in tok.text
                 or tok.text in _SPLIT_PUNCT
-                or (tok.tag_ == "POS" and i + 1 < span.end)
+                or (tok.tag_ == "POS" and i + 1 < span.end and not self.possessive_in_name(i, span.end))
             ):
                 if i > s:
                     out.append((s, i))
                 s = i + 1
         if span.end > s:
             out.append((s, span.end))
-        return out
+        return [part for s, e in out for part in self.split_coordination(s, e)]
+
+    def split_coordination(self, start: int, end: int) -> list[tuple[int, int]]:
+        """'Hexa and Morimo', 'Acme Capital & Birch Partners': two names the model glued into one span.
+
+        Cut at the first 'and'/'&' when each side is a name of its own: it carries an organization
+        suffix, is a known name, is a given name and surname, or stands alone elsewhere in the text.
+        Names with a coordination inside ("Food and Drug Administration", "Johnson & Johnson", "Bill
+        and Melinda Gates Foundation") fail that test on one side and stay whole.
+        """
+        doc = self.doc
+        for k in range(start + 1, end - 1):
+            if doc[k].lower_ not in ("and", "&"):
+                continue
+            left, right = (start, k), (k + 1, end)
+            if doc[start:k].text.casefold() == doc[k + 1 : end].text.casefold():
+                return [(start, end)]
+            if all(self.own_name(s, e) for s, e in (left, right)):
+                return [left, right]
+            return [(start, end)]
+        return [(start, end)]
+
+    def own_name(self, start: int, end: int) -> bool:
+        """Tokens start..end of a coordinated span name something on their own."""
+        doc, rules = self.doc, self.rules
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        words = [t.text for t in doc[start:end]]
+        if not words or not all(is_capitalised(w) or w.casefold() in CONNECTORS for w in words):
+            return False
+        if not is_capitalised(words[0]) or not is_capitalised(words[-1]):
+            return False
+        if any(w.casefold() in CONNECTORS for w in words) or all_generic(words, rules):
+            return False  # "Office of Science": half of a longer name
+        if self.gaz_names.get(" ".join(words).casefold()) is not None:
+            return True
+        suffix = ev.suffix_vote(words, rules, self.lower_words)
+        if suffix is not None and suffix.kind == ORG:
+            return True
+        if words[0] in rules.given_names and looks_like_person_name(words):
+            return True
+        return self.stands_alone(start, end)
+
+    def stands_alone(self, start: int, end: int) -> bool:
+        """The words start..end occur elsewhere in the document outside a coordination."""
+        doc, n = self.doc, end - start
+        texts = [t.text for t in doc[start:end]]
+        for i in self.cap_index.get(texts[0], ()):
+            if start <= i < end or [t.text for t in doc[i : i + n]] != texts:
+                continue
+            before = doc[i - 1].lower_ if i > 0 else ""
+            after = doc[i + n].lower_ if i + n < len(doc) else ""
+            if before not in ("and", "&") and after not in ("and", "&"):
+                return True
+        return False
+
+    def possessive_in_name(self, i: int, end: int) -> bool:
+        """'the Information Commissioner's Office': a possessive before the last word of the span,
+        an office-like organization head, belongs to the name."""
+        doc = self.doc
+        return i + 2 == end and self.rules.org_suffixes.get(doc[i + 1].lower_) == "GovernmentBody"
+
+    def edges(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a name the model cut short: a surname apostrophe before it ("O'Reilly AlphaTech
+        Ventures") and a capitalised word hyphenated onto its end ("Hitachi High-Tech")."""
+        doc = self.doc
+        if start > 0 and _SURNAME_APOSTROPHE.match(doc[start - 1].text) and doc[start - 1].whitespace_:
+            start -= 1
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+            and doc[end + 1].text[:1].isupper()
+            and not doc[end + 1].ent_id_
+        ):
+            end += 2
+        return start, end
+
+    def strip_title_of(self, start: int, end: int) -> int:
+        """'Co-Founder of BUDDI AI', 'CEO and founder of Acme Labs': job titles and 'of' before an
+        organization's name are context, not the name."""
+        doc, titles = self.doc, self.rules.person_titles
+        for k in range(start, min(end - 1, start + 6)):
+            if doc[k].lower_ in ("of", "at"):
+                words = [t for t in doc[start:k] if t.text not in ("-", "and", "&", ",")]
+                joined = doc[start:k].text.casefold().replace(" ", "")
+                if words and (
+                    all(t.lower_ in titles or t.lower_ == "co" for t in words)
+                    or joined in {t.replace(" ", "") for t in titles}
+                ):
+                    return k + 1
+                return start
+        return start
 
     def trim(self, start: int, end: int, keep: bool) -> tuple[int, int, list[ev.Vote]]:
         """Drop determiners, possessives, punctuation and lower-case words at the edges of a name.
@@ -119,6 +224,8 @@ class Candidates:
         A lower-case product head cut off the end ("Zephyr app") is kept as evidence.
         """
         doc, votes = self.doc, []
+        if not keep:
+            start = self.strip_title_of(start, end)
         while start < end and not keep:
             tok = doc[start]
             if (
@@ -128,7 +235,11 @@ class Candidates:
                 or (tok.is_lower and not is_capitalised(tok.text))
             ):
                 start += 1
-            elif tok.lower_ in self.rules.person_titles and end - start >= 3:
+            elif (
+                tok.lower_ in self.rules.person_titles
+                and end - start >= 3
+                and doc[end - 1].text.casefold() not in self.rules.org_suffixes
+            ):
                 # "CTO Liav Caspi": the title is context, not part of the name
                 votes.append(ev.Vote(PERSON, "Person", ev.W_TITLE, "title-before"))
                 start += 1
@@ -152,10 +263,16 @@ class Candidates:
         doc = self.doc
         cands: list[Cand] = []
         covered = [False] * len(doc)
+        models = self.model_numbers()
+        for m in models:
+            for i in range(m.start, m.end):
+                covered[i] = True
         absorbed_to = 0  # tokens before this index were taken by a longer name ("Intel Capital")
         for ent in doc.ents:
             if ent.label_ not in CANDIDATE_LABELS or ent.start < absorbed_to:
                 continue
+            if any(covered[ent.start : ent.end]):
+                continue  # part of a model number ("GeForce RTX 3050")
             gaz = self.res.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
             if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
                 continue  # hashtags and @handles
@@ -179,6 +296,8 @@ class Candidates:
                     continue
             for s, e in self.pieces(ent) if gaz is None else [(ent.start, ent.end)]:
                 s, e, votes = self.trim(s, e, keep=gaz is not None)
+                if gaz is None and e > s:
+                    s, e = self.edges(s, e)
                 if e <= s:
                     continue
                 label = ent.label_
@@ -194,6 +313,7 @@ class Candidates:
                         covered[i] = True
                     if gaz is not None:
                         self.gaz_tokens.update(range(cand.start, cand.end))
+        cands.extend(models)
         cands.extend(self.context_names(covered))
         cands.extend(self.given_name_people(covered))
         cands.sort(key=lambda c: (c.start, -c.end))
@@ -203,6 +323,69 @@ class Candidates:
                 continue  # inside a longer name ("Jumbo" of "Jurassic-1 Jumbo")
             kept.append(c)
         return kept
+
+    def model_numbers(self) -> list[Cand]:
+        """'GeForce RTX 3080 Ti', 'Nvidia DGX A100', 'RTX 3070 Ti': a product line (a short all-capital
+        word) and a model number, with an optional tier after and up to two brand words before.
+
+        A model number is a number of 3 to 5 digits that is no year ("CES 2023") or one or two
+        capitals and digits ("A100", "GH200"). Standards and bills ("ISO 27001", "HB 633") are kept
+        out by needing a cue beside the line and number: a brand word before, a tier after, a
+        lettered number, or a line the gazetteer knows as a product; a line the gazetteer knows as an
+        organization ("NIST 800") never is one.
+        """
+        doc, out = self.doc, []
+        i = 1
+        while i < len(doc):
+            num = doc[i]
+            line = doc[i - 1]
+            lettered = bool(_LETTERED_NUMBER.match(num.text))
+            if not (
+                (lettered or (num.text.isdigit() and 3 <= len(num.text) <= 5))
+                and not _YEAR_LIKE.match(num.text)
+                and line.text.isupper()
+                and line.is_alpha
+                and 3 <= len(line.text) <= 4
+                and line.whitespace_
+            ):
+                i += 1
+                continue
+            line_gaz = self.res.gazetteer.get(line.ent_id_) if line.ent_id_ else None
+            if line_gaz is not None and line_gaz.kind != PRODUCT:
+                i += 1
+                continue
+            start, end = i - 1, i + 1
+            if end < len(doc) and doc[end].text in _HARDWARE_TIERS | set(self.rules.version_tiers):
+                end += 1
+            while start > 0 and i - 1 - start < 2 and self.brand_word(doc[start - 1]):
+                start -= 1
+            if not (start < i - 1 or end > i + 1 or lettered or line_gaz is not None):
+                i += 1
+                continue
+            family = line_gaz or next(
+                (self.res.gazetteer.get(t.ent_id_) for t in doc[start : i - 1] if t.ent_id_), None
+            )
+            vote = ev.Vote(PRODUCT, "Hardware", ev.W_VERSION, "model-number")
+            cand = self.make(start, end, "", None, [vote])
+            if cand is not None:
+                if family is not None and family.kind == PRODUCT:
+                    cand.family_gaz = family  # the line's developer is the model's
+                out.append(cand)
+            i = end
+        return out
+
+    def brand_word(self, tok: Token) -> bool:
+        """'GeForce', 'Nvidia' before a product line: a capitalised proper noun, no place or date."""
+        return (
+            tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and is_capitalised(tok.text)
+            and not tok.is_sent_start
+            and tok.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "PERSON")
+            and tok.lower_ not in self.lower_words
+            and tok.lower_ not in self.rules.person_titles
+            and not is_never_entity(tok.text, self.rules)
+        )
 
     def glued_known_name(self, start: int, end: int, gaz: GazEntry) -> Cand | None:
         """'Intel Capital', 'Acme Studio': a known name followed by capitalised proper nouns is a
@@ -239,8 +422,11 @@ class Candidates:
             j = common[0]  # "Oracle Cloud" is Oracle; "Oracle Cloud Infrastructure", "DGX Cloud" products
         if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
             return None  # a run of capitalised words is a headline ("Acme Unveils Zephyr For ...")
+        hyphened = self.edges(start, j)[1]  # "Hitachi High-Tech": a company's name, no sub-brand cue
         votes: list[ev.Vote] = []
-        if ev.suffix_vote([t.text for t in doc[start:j]], rules, self.lower_words) is None:
+        if hyphened > j:
+            j = hyphened
+        elif ev.suffix_vote([t.text for t in doc[start:j]], rules, self.lower_words) is None:
             cls = gaz.cls if gaz.kind == PRODUCT else "Application"
             votes.append(ev.Vote(PRODUCT, cls, ev.W_POSSESSIVE, "known-prefix"))
         return self.make(start, j, "", None, votes)
@@ -512,6 +698,47 @@ class Candidates:
                     out.append(cand)
             i = j
         out.extend(self.quoted_names(covered))
+        out.extend(self.lower_suffix_names(covered))
+        return out
+
+    def lower_suffix_names(self, covered: list[bool]) -> list[Cand]:
+        """'dbt Labs', '8-bit Capital', '21 Inc.': a lower-case word the tagger reads as a proper noun,
+        or a digit-initial word, before a company or investor suffix the model did not see.
+
+        A bare number needs a legal form ("21 Inc."); "$21 Capital" and a year are no names."""
+        doc, rules, out = self.doc, self.rules, []
+        for i in range(1, len(doc)):
+            tok = doc[i]
+            if covered[i] or covered[i - 1] or tok.text.casefold() not in _LOWER_NAME_SUFFIXES:
+                continue
+            cls = rules.org_suffixes.get(tok.text.casefold())
+            if cls is None or not tok.text[:1].isupper():
+                continue
+            k = i - 1
+            prev = doc[k]
+            if prev.is_alpha and prev.is_lower and prev.tag_ in ("NNP", "NNPS"):
+                start = k  # "dbt Labs"
+            elif prev.is_alpha and prev.is_lower and k >= 2 and doc[k - 1].text == "-" and (
+                doc[k - 2].text[:1].isdigit() and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_
+            ):
+                start = k - 2  # "8-bit Capital"
+            elif prev.text.isdigit() and tok.text.casefold() in _LEGAL_FORMS and not _YEAR_LIKE.match(
+                prev.text
+            ):
+                start = k  # "21 Inc."
+            else:
+                continue
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and (before.text in ("$", "€", "£", "¥") or before.is_currency):
+                continue
+            if before is not None and before.is_alpha and before.is_title and not before.is_sent_start:
+                continue  # part of a longer capitalised name
+            cand = self.make(start, i + 1, "", None, [ev.Vote(ORG, cls, ev.W_SUFFIX, "suffix")])
+            if cand is not None:
+                cand.lower_name = True
+                out.append(cand)
+                for m in range(start, i + 1):
+                    covered[m] = True
         return out
 
     def quoted_names(self, covered: list[bool]) -> list[Cand]:
@@ -549,7 +776,7 @@ class Candidates:
     def bad_name(self, c: Cand) -> bool:
         rules, name = self.rules, c.surface
         words = name.split()
-        if c.gaz is not None:
+        if c.gaz is not None or c.lower_name:
             return False
         if len(words) > 7 or not any(ch.isalpha() for ch in name) or not is_capitalised(words[0]):
             return True
@@ -569,7 +796,7 @@ class Candidates:
             return True  # "Ventures", "Labs": a suffix without its name
         if c.version is None and not is_capitalised(words[-1]):
             return True
-        if len(words) > 1 and words[-1].isdigit() and int(words[-1]) >= 100:
+        if len(words) > 1 and words[-1].isdigit() and int(words[-1]) >= 100 and not self.model_number(c):
             return True  # "Fortune 500", "S&P 500": a ranking or an index, not a name
         after = self.doc[c.end] if c.end < len(self.doc) else None
         if (
@@ -590,6 +817,10 @@ class Candidates:
         return any(
             w.casefold() not in CONNECTORS and not is_capitalised(w) and not w[0].isdigit() for w in words
         )
+
+    @staticmethod
+    def model_number(c: Cand) -> bool:
+        return any(v.cue == "model-number" for v in c.votes)
 
     def lowercase_attested(self, c: Cand) -> bool:
         """Every word of the name also occurs lower-case in the document: a common phrase."""

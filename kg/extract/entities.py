@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.aliases import merge_declared_aliases, merge_spelling_variants
+from kg.extract.aliases import merge_declared_aliases, merge_groups, merge_spelling_variants
 from kg.extract.candidates import (
     CONF_PATTERN,
     CONF_WEAK,
@@ -27,7 +27,7 @@ from kg.extract.lists import type_lists
 from kg.extract.names import clean_name, name_key, slug
 from kg.extract.resources import Resources
 from kg.extract.table import EntityDraft, EntityTable, SpanRef
-from kg.model import PERSON, PRODUCT, Mention
+from kg.model import ORG, PERSON, PLACE, PRODUCT, Mention
 
 __all__ = ["CONF_WEAK", "DEFAULT_CLASS", "Cand", "EntityFinder", "Group", "find_entities", "name_key"]
 
@@ -42,10 +42,27 @@ class EntityFinder(Grouping):
         type_lists(self, groups, accepted)
         merge_declared_aliases(self, groups, accepted)
         merge_spelling_variants(accepted)
+        self.join_short_forms(accepted)
         self.retype_sub_brands(accepted)
         self.partial_names(groups, accepted)
         self.propagate(accepted)
         return self.build(accepted)
+
+    def join_short_forms(self, accepted: dict[str, Group]) -> None:
+        """'Character' beside the known 'Character AI' ("Character's CEO", a name split off "Inflection
+        and Character"): a known company's name without its company suffix is that company."""
+        short: dict[str, Group] = {}
+        for g in accepted.values():
+            if g.gaz is None or g.kind != ORG:
+                continue
+            for n in g.gaz.names:
+                words = name_key(n).split()
+                if len(words) >= 2 and self.rules.org_suffixes.get(words[-1]) == "Company":
+                    short.setdefault(" ".join(words[:-1]), g)
+        for key, g in list(accepted.items()):
+            target = short.get(key)
+            if target is not None and g.gaz is None and g.kind in (ORG, PLACE, PERSON) and target is not g:
+                merge_groups(target, g, accepted, key)
 
     def build(self, accepted: dict[str, Group]) -> EntityTable:
         table = EntityTable()

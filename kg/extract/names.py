@@ -62,9 +62,24 @@ def clean_name(name: str, keep_the: bool = False) -> str:
     s = " ".join(name.split())
     s = s.strip(_EDGE_JUNK)
     s = strip_possessive(s).strip(_EDGE_JUNK)
+    s = _strip_final_stop(s)
     if not keep_the:
         s = re.sub(r"^(?:the|The|THE)\s+", "", s)
     return s
+
+
+def _strip_final_stop(name: str) -> str:
+    """'NVLink-C2C.' at the end of a sentence -> 'NVLink-C2C'; abbreviations keep their dot
+    ('Inc.', 'Corp.', 'Jr.', 'U.S.'): only a word of five or more characters, or one with a digit
+    or an inner capital, loses it."""
+    if not name.endswith(".") or name.endswith(".."):
+        return name
+    last = name.split()[-1][:-1]
+    if "." in last or not last:
+        return name
+    if len(last) >= 5 or any(ch.isdigit() for ch in last) or any(ch.isupper() for ch in last[1:]):
+        return name[:-1]
+    return name
 
 
 def name_key(name: str) -> str:
