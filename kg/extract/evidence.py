@@ -9,12 +9,16 @@ Weights are documented in kg/extract/README.md.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.names import is_version_token, split_glued_version
-from kg.extract.resources import EntityRules
+from kg.extract.resources import RULES_PATH, DataFileError, EntityRules
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
 # Weights of the cues (see README: "Entity typing").
@@ -142,9 +146,12 @@ def appos_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote
         left = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_lower]
         words = [t.lower_ for t in left] + [noun.lower_]
         lemmas = [t.lower_ for t in left] + [noun.lemma_.lower()]
+        lo, hi = (end, noun.i) if noun.i >= end else (noun.i + 1, start)
+        set_off = any(t.is_punct for t in doc[lo:hi])  # "Ann Lee, CEO"; not "Zorvex CEO Ann Lee"
         for seq in (words, lemmas):
             if _lookup(seq, rules.person_titles):
-                votes.append(Vote(PERSON, "Person", W_APPOS, "appos-title"))
+                if set_off:
+                    votes.append(Vote(PERSON, "Person", W_APPOS, "appos-title"))
                 break
             hit = _lookup(seq, rules.product_heads)
             if hit:
@@ -349,3 +356,117 @@ def exemplar_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[V
     if noun.pos_ != "NOUN" or noun.i > prep.i:
         return []
     return _noun_votes(noun, rules, W_HEAD, "exemplar") or []
+
+
+# --- the roles a name plays in its clause ---------------------------------------------------------
+
+
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ean|ian)$")  # "European", "African", "Eurasian"
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The `role_cues` word lists of kg/data/entity_rules.json (lemmas, casefolded)."""
+
+    funding_verbs: frozenset[str]
+    funding_nouns: frozenset[str]
+    sale_verbs: frozenset[str]  # "sold to X": X bought
+    buy_verbs: frozenset[str]  # "acquired by X": X bought
+    list_verbs: frozenset[str]  # "competitors include X, Y and Z"
+    demonym_place_suffixes: frozenset[str]  # "European Union", "African Union": places
+    company_titles: frozenset[str]  # "Zorvex CEO Ann Lee"; not "UK author", "New York City mayor"
+    work_titles: frozenset[str]  # "author of X", "host of X": X is a work, not an employer
+
+
+@cache
+def role_words(path: Path = RULES_PATH) -> RoleWords:
+    """Read once per process, at run time (never at import)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8")).get("role_cues", {})
+        return RoleWords(
+            **{f: frozenset(w.casefold() for w in raw.get(f, ())) for f in RoleWords.__dataclass_fields__}
+        )
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        raise DataFileError(f"{path}: malformed role_cues ({exc}); see kg/extract/README.md") from exc
+
+
+def _money_in(verb: Token, words: RoleWords) -> bool:
+    """The clause of `verb` names an amount or a funding noun ("raised $70M", "closed a seed round")."""
+    for t in verb.subtree:
+        if t.ent_type_ == "MONEY" or t.text in ("$", "€", "£") or t.lemma_.lower() in words.funding_nouns:
+            return True
+    return False
+
+
+def _funding_clause(verb: Token, words: RoleWords, nested: bool = True) -> bool:
+    """'raised $70M', or (`nested`) 'announced it secured $40M': the funding verb one clause down."""
+    if verb.lemma_.lower() in words.funding_verbs and _money_in(verb, words):
+        return True
+    return nested and any(
+        c.dep_ in ("ccomp", "xcomp")
+        and c.lemma_.lower() in words.funding_verbs
+        and any(s.dep_ == "nsubj" and s.lower_ in ("it", "they") for s in c.children)
+        and _money_in(c, words)
+        for c in verb.children
+    )
+
+
+def _title_noun(noun: Token, rules: EntityRules) -> bool:
+    left = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and not t.is_title]
+    titles = rules.person_titles
+    return bool(_lookup(left + [noun.lower_], titles) or _lookup([noun.lemma_.lower()], titles))
+
+
+def role_votes(doc: Doc, start: int, end: int, rules: EntityRules, label: str = "") -> list[Vote]:
+    """What the clause says a name is, from the role it plays ("X raised $70M", "CEO at X",
+    "the provider is X", "sold to X", "competitors include X and Y", "X CEO Jane Roe")."""
+    words = role_words()
+    tok = doc[start:end].root
+    votes: list[Vote] = []
+    union = end - start == 2 and doc[end - 1].lower_ in words.demonym_place_suffixes
+    if union and _DEMONYM.match(doc[start].text):
+        votes.append(Vote(PLACE, "Place", W_SUFFIX, "place-suffix"))  # a union of nations, as the gold has it
+    # "Zorvex CEO and cofounder Ann Lee": a title between the name and a person's name
+    if end + 1 < len(doc) and doc[end].lower_ in words.company_titles:
+        after = doc[end + 1 : min(len(doc), end + 5)]
+        if any(t.ent_type_ == "PERSON" for t in after) and not doc[end].is_sent_start:
+            votes.append(Vote(ORG, "Organization", W_HEAD, "title-after"))
+    head = tok
+    while head.dep_ in ("conj", "appos") and head.head.i < head.i:
+        head = head.head
+    verb = head.head
+    # One clause down only where the model does not read a place: "The Redwood City, California-based
+    # Zorvex said it raised ..." parses the place as the subject.
+    if head.dep_ == "nsubj" and _funding_clause(verb, words, nested=label not in ("GPE", "LOC")):
+        votes.append(Vote(ORG, "Company", W_HEAD, "funding-subject"))  # "Brelio raised $70M"
+    rel = [c for c in tok.children if c.dep_ == "relcl" and c.i > tok.i]
+    if rel and any(s.lower_ in ("which", "that") for s in rel[0].children) and _funding_clause(rel[0], words):
+        votes.append(Vote(ORG, "Company", W_HEAD, "funding-subject"))  # "Zorvex, which raised $40M"
+    item = tok
+    while item.dep_ == "conj" and item.head.i < item.i:
+        item = item.head
+    before = start - 2 if start >= 2 and doc[start - 1].lower_ == "the" else start - 1
+    if item.dep_ == "pobj" and before == item.head.i:
+        prep, gov = item.head, item.head.head
+        of_ok = label not in ("GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW")
+        of_ok = of_ok and gov.lower_ not in words.work_titles
+        at_title = prep.lower_ == "at" or (prep.lower_ == "of" and of_ok)
+        if at_title and gov.pos_ == "NOUN" and _title_noun(gov, rules):
+            votes.append(Vote(ORG, "Organization", W_HEAD, "title-at"))  # "head of growth at X"
+    if head.dep_ == "pobj":
+        prep = verb
+        gov = prep.head
+        if prep.lower_ == "to" and gov.lemma_.lower() in words.sale_verbs:
+            votes.append(Vote(ORG, "Company", W_HEAD, "buyer"))  # "a startup that sold to X"
+        if prep.dep_ == "agent" and gov.lemma_.lower() in words.buy_verbs:
+            votes.append(Vote(ORG, "Company", W_HEAD, "buyer"))  # "was acquired by X"
+    if verb.lemma_.lower() == "be" and head.dep_ in ("attr", "nsubj"):
+        other = "nsubj" if head.dep_ == "attr" else "attr"
+        nouns = [c for c in verb.children if c.dep_ == other and c.pos_ == "NOUN"]
+        said = _noun_votes(nouns[0], rules, W_HEAD, "copula") if nouns else None
+        votes.extend(said or [])  # "Another security provider is X", "X is a chatbot"
+    if head.dep_ == "dobj" and verb.lemma_.lower() in words.list_verbs:
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        said = _noun_votes(subj[0], rules, W_HEAD, "exemplar") if subj else None
+        votes.extend(said or [])  # "competitors in the market include X, Y and Z"
+    return votes

@@ -38,6 +38,10 @@ from kg.extract.names import (
 from kg.extract.resources import GazEntry
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
+# What the model's place and person labels add to a group's kind at most (three mentions' worth): the
+# small model reads unfamiliar company names as places or people on every mention.
+NER_GROUP_CAP = 6.0
+
 
 @dataclass
 class Group:
@@ -120,6 +124,8 @@ class Grouping(Candidates):
             if self.bad_name(c):
                 continue
             c.key = self.group_key(c)
+            if c.gaz is None and c.zone == BODY:
+                c.votes.extend(ev.role_votes(self.doc, c.start, c.end, self.rules, c.label))
             g = groups.setdefault(c.key, Group(c.key))
             g.cands.append(c)
             if c.gaz is not None:
@@ -166,6 +172,7 @@ class Grouping(Candidates):
         if not body:
             return False  # seen only in headlines, furniture or comments
         totals: dict[str, float] = defaultdict(float)
+        ner: dict[str, float] = defaultdict(float)  # the model's labels, capped per group below
         best_cls: dict[str, tuple[float, str]] = {}
         for c in g.cands:
             # Each distinct cue counts once per mention; a mention adds at most MENTION_CAP per kind.
@@ -174,7 +181,12 @@ class Grouping(Candidates):
                 if (v.kind, v.cue) not in per_cue or v.weight > per_cue[(v.kind, v.cue)].weight:
                     per_cue[(v.kind, v.cue)] = v
             mention_total: dict[str, float] = defaultdict(float)
-            for (kind, _), v in per_cue.items():
+            for (kind, cue), v in per_cue.items():
+                if cue == "ner":
+                    ner[kind] += v.weight
+                    continue
+                if cue == "possessive" and c.label in ("GPE", "LOC"):
+                    continue  # "Britain's prime minister", "China's new chatbot": a place's people and things
                 mention_total[kind] += v.weight
                 if v.weight > best_cls.get(kind, (0.0, ""))[0] or (
                     v.weight == best_cls.get(kind, (0.0, ""))[0] and v.cls != DEFAULT_CLASS[kind]
@@ -182,6 +194,10 @@ class Grouping(Candidates):
                     best_cls[kind] = (v.weight, v.cls)
             for kind, total in mention_total.items():
                 totals[kind] += min(total, MENTION_CAP)
+        # A label the model repeats on every mention does not outvote what the clauses say
+        # ("Zorvex CEO Ann Lee", "Zorvex raised $40M" against ten GPE labels).
+        for kind, total in ner.items():
+            totals[kind] += min(total, NER_GROUP_CAP) if kind in (PLACE, PERSON) else total
         names = [c.surface for c in g.cands]
         longest = max(names, key=lambda n: (len(n.split()), len(n)))
         person_words = longest.split()
@@ -286,6 +302,46 @@ class Grouping(Candidates):
             words = g.name.split()
             if len(words) >= 2 and name_key(words[0]) in orgs:
                 g.kind, g.cls, g.confidence = PRODUCT, "Application", CONF_WEAK
+        self.retype_short_forms(accepted, orgs)
+
+    def retype_short_forms(self, accepted: dict[str, Group], orgs: set[str]) -> None:
+        """Names that are an organization's name in another shape, read as people by the model:
+        'Zorvex' beside 'Zorvex Partners' (the firm's short name) and 'Joining Zorvex' (a word glued
+        to the organization, when the first word is no given name) are no people."""
+        typed_orgs = {name_key(g.name) for g in accepted.values() if g.kind == ORG and _structural(g)}
+        long_forms: dict[str, Group] = {}
+        for g in accepted.values():
+            words = name_key(g.name).split()
+            if g.kind == ORG and g.gaz is None and len(words) == 2 and self.suffix_of(g) == words[-1]:
+                long_forms.setdefault(words[0], g)
+        titled = {"title-before", "appos-title", "speaker-label"}
+        for key, g in list(accepted.items()):
+            if g.kind not in (PERSON, PLACE) or g.gaz is not None:
+                continue
+            cues = {v.cue for c in g.body for v in c.votes}
+            if cues & titled:
+                continue
+            words = name_key(g.name).split()
+            target = long_forms.get(words[0]) if len(words) == 1 and "given-name" not in cues else None
+            if target is not None and target is not g:
+                target.cands.extend(g.cands)  # "Zorvex estimates ..." after "Zorvex Partners"
+                del accepted[key]
+            elif (
+                g.kind == PERSON
+                and len(words) == 2
+                and words[1] in typed_orgs
+                and g.name.split()[0] not in self.rules.given_names
+            ):
+                del accepted[key]  # "Joining Zorvex will help us": not a person
+
+    @staticmethod
+    def suffix_of(g: Group) -> str | None:
+        """The organization suffix that typed a group ('partners' of 'Zorvex Partners'), if any."""
+        for c in g.cands:
+            for v in c.votes:
+                if v.cue == "suffix" and v.kind == ORG:
+                    return name_key(c.surface).split()[-1]
+        return None
 
     # --- people's partial names -------------------------------------------------------
     def partial_names(self, groups: dict[str, Group], accepted: dict[str, Group]) -> None:
@@ -391,3 +447,8 @@ class Grouping(Candidates):
                             taken[k] = True
                     break
 
+
+
+def _structural(g: Group) -> bool:
+    """The group's kind rests on a structural cue (weight >= 5) or the gazetteer, not the model alone."""
+    return g.gaz is not None or max(c.structural(g.kind) for c in g.cands) >= ev.W_HEAD

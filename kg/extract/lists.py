@@ -95,18 +95,26 @@ def type_lists(finder: Grouping, groups: dict[str, Group], accepted: dict[str, G
             kind = kinds.pop()
             if kind not in LIST_KINDS:
                 continue
+            # "Ann Lee, Acme, and Raj Patel, Zorvex": people with their employers, not a list of firms
+            people = sum(1 for _, k in loose if k in accepted and accepted[k].kind == PERSON)
             for t, key in loose:
                 if len(typed) < 2 and key is not None and _person_read(groups[key]):
                     continue  # one typed neighbour does not overrule the model's person reading
                 m = accepted.get(key) if key else None
+                if m is not None and m.kind == PLACE and _place_of_item(t, finder):
+                    continue  # "the Redwood City, California-based Zorvex": where the item is based
                 if m is not None:
                     if m.kind in (PLACE, kind) or m.gaz is not None:
                         if m.kind == PLACE and not any(v.cue != "ner" for x in m.cands for v in x.votes):
                             m.kind, m.cls = kind, DEFAULT_CLASS[kind]
                         continue
                     if m.kind in LIST_KINDS and _structural(m) < ev.W_HEAD:
-                        m.kind, m.cls = kind, DEFAULT_CLASS[kind]  # people keep their kind
-                    continue
+                        m.kind, m.cls = kind, DEFAULT_CLASS[kind]
+                    elif m.kind == PERSON and len(typed) >= 2 and people == 1 and _model_only_person(m):
+                        # "GV, Zorvex Angel, Greylock": the model's person reading of a firm between firms
+                        m.kind, m.cls = kind, DEFAULT_CLASS[kind]
+                        m.name = finder.best_name(m, kind)
+                    continue  # people named by their form or a title keep their kind
                 if key is not None and key in groups:
                     m = groups[key]
                     if m.gaz is not None or not m.body:
@@ -156,3 +164,14 @@ def _structural(g: Group) -> float:
 
 def _person_read(g: Group) -> bool:
     return any(v.kind == PERSON for c in g.cands for v in c.votes)
+
+
+def _place_of_item(t: Token, finder: Grouping) -> bool:
+    """A place followed, within a few words, by "-based" / "-headquartered": it locates a list item."""
+    words = finder.rules.place_hyphen_words
+    return any(x.lower_ in words for x in t.doc[t.i + 1 : t.i + 6])
+
+
+def _model_only_person(g: Group) -> bool:
+    """Read as a person by the model's label alone: no given name, title, speaker label or surname reuse."""
+    return all(v.cue == "ner" for c in g.cands for v in c.votes if v.kind == PERSON)
