@@ -11,6 +11,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from kg.extract.context import DocContext
+from kg.extract.patterns import lexicon
 from kg.extract.resources import EntityRules
 from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG, PERSON, PRODUCT
@@ -72,7 +73,10 @@ def _org_noun(doc: Doc, table: EntityTable, noun: Token, lo: int, rules: EntityR
     while first > 0 and first > noun.i - 4 and doc[first].lower_ not in ("the", "this"):
         first -= 1
     if doc[first].lower_ not in ("the", "this"):
-        return None
+        long_start = _long_phrase_start(doc, noun)  # "the Sunnyvale, California-based company"
+        if long_start is None:
+            return None
+        first = long_start
     nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     if nxt is not None and table.at_token(nxt.i) is not None:
         return None  # "the startup Perplexity": a name follows, no anaphor
@@ -89,6 +93,18 @@ def _org_noun(doc: Doc, table: EntityTable, noun: Token, lo: int, rules: EntityR
         return None
     ante = _prefer_subject(doc, table, ante, lo, first)
     return SpanRef(ante.key, first, noun.i + 1, ante.kind, ante.cls, anaphor=True)
+
+
+def _long_phrase_start(doc: Doc, noun: Token) -> int | None:
+    """The "the" opening a longer noun phrase whose modifiers hold a place and "-based" ("the Santa
+    Clara, California-based company"); None for any other phrase."""
+    edge = noun.left_edge.i
+    if noun.i - edge > 8 or doc[edge].lower_ not in ("the", "this"):
+        return None
+    words = {t.lower_ for t in doc[edge + 1 : noun.i]}
+    if "based" not in words and "headquartered" not in words:
+        return None
+    return edge
 
 
 def _prefer_subject(doc: Doc, table: EntityTable, ante: SpanRef, lo: int, i: int) -> SpanRef:
@@ -119,3 +135,34 @@ def _person(table: EntityTable, tok: Token, lo: int) -> SpanRef | None:
     if ante is None:
         return None
     return SpanRef(ante.key, tok.i, tok.i + 1, ante.kind, ante.cls, anaphor=True)
+
+
+PRODUCT_ANAPHOR_SENTENCES = 3
+
+
+def product_antecedent(
+    table: EntityTable, noun: Token, window: int = PRODUCT_ANAPHOR_SENTENCES
+) -> SpanRef | None:
+    """The named product that "the project/service/app/tool/platform" (or "this ...") refers back to:
+    the latest product named in the noun's sentence before it or in the `window` sentences before,
+    as a SpanRef(anaphor=True) over the noun phrase. None when the noun is not such a definite
+    phrase ("a tool", "its tools"), when a name follows or sits inside the phrase ("the Sora app",
+    "the app Sora"), when the noun only modifies another ("the app store"), or when no product was
+    named. The table is not changed: callers (events) use it where they need a product."""
+    if noun.lower_ not in lexicon("product_anaphor_nouns") or noun.pos_ != "NOUN" or noun.dep_ == "compound":
+        return None
+    doc = noun.doc
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    if len(dets) != 1 or dets[0].lower_ not in ("the", "this", "that"):
+        return None
+    first = dets[0].i
+    if table.in_range(first, noun.i + 1) or (noun.i + 1 < len(doc) and table.at_token(noun.i + 1)):
+        return None
+    if any(c.dep_ in ("appos", "acl") for c in noun.children):
+        return None  # "the tool, called X" / "the app, X": named right there
+    starts = _sentence_starts(doc)
+    lo = _window_start(starts, noun.i, window)
+    ante = table.before(first, (PRODUCT,), limit=first - lo)
+    if ante is None:
+        return None
+    return SpanRef(ante.key, first, noun.i + 1, ante.kind, ante.cls, anaphor=True)

@@ -37,6 +37,7 @@ SLOT_HOWS = (
     "owner",
     "named",
     "agents_with",
+    "antecedent",
 )
 
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from kg.extract import syntax
 from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
+from kg.extract.resources import GazEntry, load_resources
 from kg.extract.table import EntityTable, SpanRef
-from kg.model import ORG, PRODUCT, RelationRecord
+from kg.model import ORG, PERSON, PRODUCT, RelationRecord
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,7 @@ GAP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 GAZETTEER_CONFIDENCE = 0.5
 NAME_CONFIDENCE = 0.7
 NAME_RULE = "kg.rel.developedBy.name.v1"
+GAZETTEER_CHECKED_RULES = frozenset({"kg.rel.developedBy.possessive.v1"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             for match_id, start, end in surface_hits.get(at, ()):
                 pat = by_key[sdoc.vocab.strings[match_id]]
                 cands.extend(_from_surface(pat, sdoc, start, end, table))
+            cands.extend(_long_titles(sdoc, sents[at], table))
     records = []
     for c in cands:
         if c.subject.key == c.object.key or not ctx.in_body(c.sent):
@@ -101,9 +104,37 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
                 former=c.former,
             )
         )
-    records = _dedupe(records)
+    records = _dedupe([r for r in records if not _against_gazetteer(table, r)])
     cache[id(table)] = (table, tuple(records))
     return records
+
+
+def _gazetteer_entry(table: EntityTable, key: str) -> GazEntry | None:
+    draft = table.entities.get(key)
+    if draft is None:
+        return None
+    return load_resources().gazetteer.by_name().get(draft.name.casefold())
+
+
+def _against_gazetteer(table: EntityTable, rec: RelationRecord) -> bool:
+    """A possessive developer the text seems to give a well-known product that the gazetteer knows
+    was made by another organization ("companies that do not have their own ChatGPT"): a figure of
+    speech, dropped. The known developer's parent and subsidiaries still count ("Google DeepMind's
+    Gemini"). Verbs are not checked: partners do build products together."""
+    if rec.rule not in GAZETTEER_CHECKED_RULES:
+        return False
+    product = _gazetteer_entry(table, rec.subject)
+    if product is None or product.kind != PRODUCT or not product.developer:
+        return False
+    gaz = load_resources().gazetteer
+    maker = gaz.get(product.developer)
+    org = _gazetteer_entry(table, rec.object)
+    if maker is None:
+        return False
+    if org is None:
+        return True
+    family = {maker.id, maker.parent} - {None}
+    return org.id not in family and (org.parent is None or org.parent not in family)
 
 
 def _candidate_sentences(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Span]:
@@ -162,16 +193,22 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
     elif slot.how == "title_org":
         refs = syntax.title_org(table, tok, kinds)
     elif slot.how == "agent":
-        for t in syntax.subject_tokens(tok):
-            refs.extend(syntax.denote(table, t, kinds, conj=True))
+        subjects = syntax.subject_tokens(tok)
+        refs = _subject_refs(table, tok, subjects, kinds)
         if not any(r.kind in kinds for r in refs):
             # "X, a professor at Stanford, who cofounded Y": "who" reaches past the apposition
             refs = [r for t in syntax.who_antecedents(tok) for r in syntax.denote(table, t, kinds, conj=True)]
+        if not refs and not subjects:
+            # the parse gives no subject at all ("Quadric competes against ..." read as a noun phrase):
+            # the name written right before the verb
+            near = syntax.mention_before(table, tok)
+            refs = [near] if near is not None else []
     elif slot.how == "agents_with":
-        for t in syntax.subject_tokens(tok):
-            refs.extend(syntax.denote(table, t, kinds, conj=True))
+        refs = _subject_refs(table, tok, syntax.subject_tokens(tok), kinds)
         if refs:  # "X is working with Y to develop Z", "X teamed up with Y to build Z": both
             refs += [r for t in syntax.partners_of(tok) for r in syntax.denote(table, t, kinds, conj=True)]
+    elif slot.how == "antecedent":
+        refs = syntax.relative_antecedents(table, tok, kinds)
     elif slot.how == "named":
         refs = syntax.named(table, tok, kinds, conj=slot.conj)
     elif slot.how == "owner":
@@ -193,6 +230,19 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
             near = _preceding(table, tok, kinds, exclude)
             refs = [near] if near is not None else []
     return [r for r in refs if r.kind in kinds]
+
+
+def _subject_refs(
+    table: EntityTable, verb: Token, subjects: list[Token], kinds: tuple[str, ...]
+) -> list[SpanRef]:
+    """The entities of a verb's subjects; for a relative clause on a list ("the startups A and B,
+    which created X") only the nearest name (see syntax.relative_antecedents)."""
+    rel_subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in syntax.RELATIVE_PRONOUNS for c in verb.children
+    )
+    if verb.dep_ == "relcl" and rel_subject and subjects == [verb.head]:
+        return syntax.relative_antecedents(table, verb.head, kinds)
+    return [r for t in subjects for r in syntax.denote(table, t, kinds, conj=True)]
 
 
 def _owners(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
@@ -267,7 +317,7 @@ def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTabl
     former = False
     if pat.role and pat.role in anchors:
         title = anchors[pat.role]
-        if title.lower_ not in lexicon("occupation_nouns"):
+        if title.lower_ not in lexicon("occupation_nouns") | lexicon("plural_titles"):
             return []
         role = syntax.title_text(table, title)
     if pat.former == "title" and pat.role in anchors:
@@ -280,6 +330,8 @@ def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTabl
             _Candidate(subject=s, object=o, pattern=pat, sent=sent)
             for s, o in zip(subjects, objects, strict=True)
         ]
+    if pat.predicate == "locatedIn":  # "a Paris, Texas-based firm": the city before the state too
+        objects += [c for o in objects if (c := _city_before(table, sent.doc, sent, o)) is not None]
     return [
         _Candidate(subject=s, object=o, pattern=pat, sent=sent, role=role, former=former)
         for s in subjects
@@ -380,7 +432,66 @@ def _from_surface(
         left = obj if pat.object.side == "left" else subj
         prev = [sdoc[i].lower_ for i in range(max(sent.start, left.start - 2), left.start)]
         former = any(w in lexicon("former_words") for w in prev)
-    return [_Candidate(subject=subj, object=obj, pattern=pat, sent=sent, role=role, former=former)]
+    out = [_Candidate(subject=subj, object=obj, pattern=pat, sent=sent, role=role, former=former)]
+    last = sdoc[end - 1]
+    plural = last.tag_ in ("NNS", "NNPS") or last.lower_ in lexicon("plural_titles")
+    if role is not None and plural and pat.subject.side == "right":
+        # "the company's cofounders A and B": a plural title takes the whole list of names
+        root = sdoc[subj.start : subj.end].root
+        for other in syntax.denote(table, root, pat.subject.kinds, conj=True):
+            if other.key != subj.key and not other.anaphor:
+                out.append(
+                    _Candidate(subject=other, object=obj, pattern=pat, sent=sent, role=role, former=former)
+                )
+    if pat.predicate == "locatedIn" and pat.object.side == "left":
+        city = _city_before(table, sdoc, sent, obj)  # "Sunnyvale, California-based": the city too
+        if city is not None:
+            out.append(_Candidate(subject=subj, object=city, pattern=pat, sent=sent))
+    return out
+
+
+def _city_before(table: EntityTable, sdoc: Doc, sent: Span, place: SpanRef) -> SpanRef | None:
+    """The place written right before "<place>," ("Redwood City, Calif.", "Paris, France")."""
+    comma = place.start - 1
+    if comma <= sent.start or sdoc[comma].text != ",":
+        return None
+    ref = table.at_token(comma - 1)
+    if ref is None or ref.kind != place.kind or ref.anaphor or ref.end != comma:
+        return None
+    return ref
+
+
+# --- rules written in code -----------------------------------------------------------------------
+
+LONG_TITLE = RelationPattern(
+    rule="kg.rel.worksFor.long-title.v1",
+    predicate="worksFor",
+    type="surface",
+    confidence=0.75,
+    subject=Slot(kinds=(PERSON,)),
+    object=Slot(kinds=(ORG,)),
+    pattern=[],
+)
+
+
+def _long_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[_Candidate]:
+    """ "A, executive director of research, drug discovery, at Acme": see syntax.long_title_employer."""
+    out = []
+    for ref in table.in_range(sent.start, sent.end):
+        if ref.kind != PERSON or ref.anaphor:
+            continue
+        found = syntax.long_title_employer(table, sdoc, ref)
+        if found is None:
+            continue
+        org, start, end = found
+        words = sdoc[start:end]
+        cut = next((t.i for t in words if t.text == ","), end)
+        role = sdoc[start:cut].text.strip() or None
+        former = any(t.lower_ in lexicon("former_words") or t.lower_ == "formerly" for t in sdoc[start:cut])
+        out.append(
+            _Candidate(subject=ref, object=org, pattern=LONG_TITLE, sent=sent, role=role, former=former)
+        )
+    return out
 
 
 # --- gazetteer fallback ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG, PERSON, PRODUCT
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 ORG_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself"})
 # Pronouns this module resolves itself when the entity step left them alone; "they" is left out:
@@ -315,6 +315,22 @@ def subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def relative_antecedents(table: EntityTable, head: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
+    """The entities a relative clause on `head` is about: "Acme, which makes X" -> Acme; on a list
+    ("the startups A and B, which created X") only the nearest name unless the verb is plural
+    ("A and B, which make X" -> both)."""
+    refs = denote(table, head, kinds, conj=True)
+    doc = head.doc
+    for r in list(refs):  # "the startups A and B": the list sits in an apposition of the noun
+        refs += denote(table, doc[r.start : r.end].root, kinds, conj=True)
+    refs = _unique(refs)
+    rel = next((c for c in head.children if c.dep_ == "relcl"), None)
+    if len(refs) < 2 or rel is None or _plural(rel):
+        return refs
+    before = [r for r in refs if r.end <= rel.i]
+    return [max(before, key=lambda r: r.start)] if before else refs[:1]
+
+
 def who_antecedents(verb: Token) -> list[Token]:
     """The person a "who" clause describes when the parse hangs it on a noun inside an apposition:
     "X, a professor at Stanford, who cofounded Y" -> X (the caller checks the kind)."""
@@ -562,4 +578,41 @@ def mention_after(table: EntityTable, tok: Token, gap: int = 5) -> SpanRef | Non
         if t.lower_ in _WINDOW_STOP or finite or t.pos_ in ("ADP", "SCONJ") or t.tag_ == "POS":
             return None
         i += 1
+    return None
+
+
+
+_LONG_TITLE_STOP = frozenset({";", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013", ":"})
+_LONG_TITLE_END = frozenset({",", ".", "in", "said", "says", "told", "and"})
+LONG_TITLE_REACH = 25
+
+
+def long_title_employer(table: EntityTable, doc: Doc, person: SpanRef) -> tuple[SpanRef, int, int] | None:
+    """ "A, executive director of research, drug discovery, at Acme, said": the organization after
+    "at" that closes a long job title in apposition to a person (the title may hold commas and unit
+    names). Returns the organization and the title's token span [start, end), or None. The title
+    must open with a title word within its first three words; a verb, another named entity, brackets
+    or quotes before "at" stop the reading, and the organization must close the apposition."""
+    sent_end = doc[person.start].sent.end
+    i = person.end
+    if i >= sent_end or doc[i].text != ",":
+        return None
+    start = i + 1
+    if not any(t.lower_ in lexicon("core_titles") for t in doc[start : min(start + 3, sent_end)]):
+        return None
+    titles = lexicon("title_words")
+    for j in range(start, min(start + LONG_TITLE_REACH, sent_end - 1)):
+        tok = doc[j]
+        if tok.lower_ in ("at", "with") and j > start:
+            org = table.at_token(j + 1)
+            if org is None or org.kind != ORG or org.anaphor or org.start != j + 1:
+                return None
+            after = doc[org.end] if org.end < sent_end else None
+            if after is not None and after.lower_ not in _LONG_TITLE_END:
+                return None
+            return org, start, j
+        if table.at_token(j) is not None or tok.text in _LONG_TITLE_STOP:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in titles and tok.tag_ != "VBG":
+            return None
     return None
