@@ -131,6 +131,16 @@ def _preps(
     return _refs(table, syntax.prep_objects(tok, preps), kinds, deep=deep)
 
 
+def phrase_objects(tok: Token, preps: list[str]) -> list[Token]:
+    """`syntax.prep_objects`, and the object of a noun the small model read as a gerund: "partnering
+    with publishing giant X" with "publishing" as a clause and X its object."""
+    out = syntax.prep_objects(tok, preps)
+    for p in list(out):
+        if p.dep_ == "pcomp" and p.tag_ in ("NN", "NNS", "VBG"):
+            out += [c for c in p.children if c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS")]
+    return out
+
+
 def _subtree_refs(table: EntityTable, toks: Iterable[Token], kinds: tuple[str, ...]) -> list[SpanRef]:
     """Every entity (and possessive pronoun) inside the phrases: "access to its Anthropic integration"."""
     out: list[SpanRef] = []

@@ -19,6 +19,7 @@ from kg.extract.argbase import (
     _subject_refs,
     governing_verb,
     light_verb,
+    phrase_objects,
     reported_it,
 )
 from kg.extract.patterns import Trigger, TriggerLexicon, lexicon
@@ -112,13 +113,50 @@ def _listed_under(top: Token, ref: SpanRef) -> bool:
     return False
 
 
+LED_WORDS = ("led", "co-led", "coled")
+
+
 def _led_by(tok: Token) -> list[Token]:
-    """ "a round led by X" / "led by X" anywhere below the trigger."""
+    """ "a round led by X" / "led by X" anywhere below the trigger; "X's round was led by Y" (the
+    trigger as the passive subject of "led"); "a $5M round co-led by X" with "co-led" cut into words
+    the parse hangs elsewhere (a "led" right after the trigger, only "co", "-" or "," between)."""
     out: list[Token] = []
     for t in tok.subtree:
-        if t.lower_ in ("led", "co-led") and t.i != tok.i:
+        if t.lower_ in LED_WORDS and t.i != tok.i:
             out.extend(syntax.agent_tokens(t))
+    if tok.dep_ == "nsubjpass" and tok.head.lower_ in LED_WORDS:
+        out.extend(syntax.agent_tokens(tok.head))
+    if not out:
+        doc = tok.doc
+        j = tok.i + 1
+        while j < tok.sent.end and j <= tok.i + 3 and doc[j].lower_ in ("co", "-", ","):
+            j += 1
+        if j < tok.sent.end and doc[j].lower_ in LED_WORDS and not doc[j].is_ancestor(tok):
+            out.extend(syntax.agent_tokens(doc[j]))
     return out
+
+
+def _which_of(table: EntityTable, subj: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
+    """ "A, B and C, the last of which has raised $5M": "the last/latter of which" is the list item
+    written right before it, "the first/former of which" the first item of that list."""
+    if subj.lower_ not in ("last", "latter", "first", "former"):
+        return []
+    if not any(p.lower_ in ("which", "whom") for p in syntax.prep_objects(subj, ["of"])):
+        return []
+    det = subj.left_edge
+    if det.lower_ != "the":
+        return []
+    i = det.i - 1
+    if i >= subj.sent.start and subj.doc[i].text in (",", "\u2014", "\u2013", "-"):
+        i -= 1
+    ref = table.at_token(i) if i >= subj.sent.start else None
+    if ref is None or ref.kind not in kinds or ref.anaphor or ref.end != i + 1:
+        return []
+    if subj.lower_ in ("first", "former"):
+        item = subj.doc[ref.end - 1]
+        first = min((item, *item.conjuncts), key=lambda t: t.i)
+        ref = table.at_token(first.i) or ref
+    return [ref] if ref.kind in kinds else []
 
 
 def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
@@ -139,6 +177,7 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
             if subj_toks:
                 subj = _of_kind(_refs(table, subj_toks, ANY), *kinds) or _acting_places(table, subj_toks)
                 subj = subj or [r for t in subj_toks if (r := reported_it(table, t)) is not None]
+                subj = subj or [r for t in subj_toks for r in _which_of(table, t, kinds)]
                 if not subj and any(not _org_like(t) for t in subj_toks):
                     a.unfilled.add(role)  # "folks will be able to buy X": a buyer, but no company
             else:
@@ -161,10 +200,16 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
             _fill(a, "recipient", table, recipients, (ORG,))
             _fill_investors(a, table, syntax.prep_objects(tok, ["from", "by"]) + _led_by(tok))
         elif trig.type != "Acquisition" or trig.words[0] == "merge":  # "partnered with X", "merged with X"
-            _fill(a, second, table, syntax.prep_objects(tok, ["with", "to"]), k2)
+            # "joined forces with X": the phrase may hang on the verb's own object word
+            inner = [o for o in syntax.object_tokens(tok) if o.lower_ in trig.words[1:]]
+            _fill(a, second, table, [p for h in (tok, *inner) for p in phrase_objects(h, ["with", "to"])], k2)
         return a
     possessor = "recipient" if investment and trig.needs_amount else first  # "Anthropic's funding round"
-    _fill(a, possessor, table, [c for c in tok.children if c.dep_ == "poss"], _party_kinds(trig, possessor))
+    phrase = [tok]
+    if tok.dep_ == "nsubjpass":  # "X's series A round was led by": "series" split off as a subject
+        phrase += [s for s in tok.head.children if s.dep_ == "nsubjpass" and s.i < tok.i]
+    owners = [c for t in phrase for c in t.children if c.dep_ == "poss"]
+    _fill(a, possessor, table, owners, _party_kinds(trig, possessor))
     comp = _compounds(table, tok, PARTIES)
     if investment:  # "a Microsoft investment", "EU funding": the compound is the money's source
         a.add("investor", _of_kind(comp, ORG, PERSON))

@@ -115,20 +115,41 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             a.add("product", _of_kind(syntax.denote(table, pobj, ANY, conj=True, deep=True), PRODUCT))
             a.add("agent", syntax.possessors(table, pobj, (ORG,)))
         a.add("agent", _of_kind(_preps(table, tok, ["by", "from"], ANY, deep=False), ORG))
-        if not a.roles:
+        if not a.get("agent"):  # "X announced the launch of Y": the light verb's subject acts
             light = light_verb(tok, "product", lex)
             if light is not None:
                 _, subjects = light
+                had = bool(a.roles)
                 for s in subjects:
                     refs = syntax.denote(table, s, ANY, conj=True) + _compounds(table, s, (ORG, PRODUCT))
-                    a.add("agent", _of_kind(refs, ORG) + syntax.possessors(table, s, (ORG,)))
-                    a.add("product", _of_kind(refs, PRODUCT))
+                    # "X's spinoff, Y, announced the launch": the apposition acts, not its owner
+                    a.add("agent", _of_kind(refs, ORG) or syntax.possessors(table, s, (ORG,)))
+                    if not had:
+                        a.add("product", _of_kind(refs, PRODUCT))
                     np_toks.append(s)
-                a.light = bool(a.roles)
+                a.light = bool(a.get("agent")) or (not had and bool(a.roles))
+        if not a.get("agent"):
+            a.add("agent", _with_launcher(table, tok))
         # "announced the release of a multilingual model": the maker launched something unnamed
         a.generic = trig.type == "Launch" and not a.get("product") and generic_product(pobjs)
     a.add("place", _places(table, np_toks))
     return a
+
+
+def _with_launcher(table: EntityTable, tok: Token) -> list[SpanRef]:
+    """ "X expanded its portfolio with the launch of Y", "X responded with the release of Y": a launch
+    noun in a "with" phrase after its verb is the verb subject's launch (a fronted "With the launch of
+    Y, X ..." is not: the subject often reacts to someone else's product)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep":
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > prep.i:
+        return []
+    refs: list[SpanRef] = []
+    for s in syntax.subject_tokens(verb):
+        refs += _of_kind(syntax.denote(table, s, ANY), ORG)
+    return refs
 
 
 def generic_product(objs: list[Token]) -> bool:
@@ -168,8 +189,8 @@ def _names_something(obj: Token) -> bool:
     ("AI", "LLM"), or a naming verb ("a model called ...")."""
     generic = load_resources().rules.never_entities  # casefolded
     phrase = list(obj.subtree)
-    if len(phrase) > 20:
-        phrase = list(obj.doc[max(obj.left_edge.i, obj.i - 8) : obj.i + 1])
+    if len(phrase) > 20:  # a long phrase: its modifiers and the words right after the head
+        phrase = list(obj.doc[max(obj.left_edge.i, obj.i - 8) : min(obj.right_edge.i, obj.i + 5) + 1])
     for t in phrase:
         if t.lemma_ in ("call", "name", "dub", "brand"):
             return True

@@ -233,6 +233,15 @@ def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
         # that acts, with money, is an investment even when the recipient is no entity
         return [replace(d, participants=parts)]
     missing = second if has_first else first
+    if trig.type == "Investment" and trig.needs_amount and trig.pos == "noun" and missing == second:
+        # "X launched a platform with $32M in funding, $26M of it a series A round led by Y": a round
+        # with named investors goes to the organization that is the subject of a clause around it
+        if missing in a.unfilled:
+            return []
+        other, fallback = _clause_subject(table, d.hit.tok, {r.key for _, r in parts})
+        if other is None:
+            return []
+        return [replace(d, participants=[*parts, (missing, other)], fallback=fallback)]
     if missing == second:
         # "the deal with Disney" leaves out the article's company; "X reached an agreement" names no
         # counterpart: only the first side is ever filled in
@@ -263,28 +272,35 @@ def _window(tok: Token) -> tuple[int, int]:
     return start, end
 
 
+def _ok_party(ref: SpanRef, used: set[str]) -> bool:
+    return ref.kind == ORG and ref.key not in used and ref.cls not in NOT_A_PARTY and not ref.anaphor
+
+
+def _clause_subject(table: EntityTable, tok: Token, used: set[str]) -> tuple[SpanRef | None, str]:
+    """The organization that is the subject of a clause the trigger sits in (not inside that
+    subject), nearest to the trigger; fallback label "sentence"."""
+    sent = tok.sent
+    ancestors = {a.i for a in tok.ancestors}
+
+    def governs(ref: SpanRef) -> bool:
+        head = tok.doc[ref.end - 1]
+        inside = any(t.i == tok.i for t in head.subtree)
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.i in ancestors and not inside
+
+    subjects = [r for r in table.in_range(sent.start, sent.end) if _ok_party(r, used) and governs(r)]
+    if subjects:
+        return min(subjects, key=lambda r: abs(r.start - tok.i)), "sentence"
+    return None, ""
+
+
 def _other_party(table: EntityTable, tok: Token, used: set[str]) -> tuple[SpanRef | None, str]:
     """The organization a one-sided deal or appointment is with: the subject of a clause of the same
     sentence ("Block.one had allowed ... after the departure of X"), else the document's salient
     organization (the one it is about), labelled "neighbour" when the sentence or its neighbours
     mention it and "salient" when they do not."""
-    sent = tok.sent
-
-    def ok(ref: SpanRef) -> bool:
-        return ref.kind == ORG and ref.key not in used and ref.cls not in NOT_A_PARTY and not ref.anaphor
-
-    ancestors = {a.i for a in tok.ancestors}
-
-    def governs(ref: SpanRef) -> bool:
-        """The entity is the subject of a clause the trigger sits in, and the trigger is not part of
-        that subject ("SCA and the Cider acquisition are ...")."""
-        head = tok.doc[ref.end - 1]
-        inside = any(t.i == tok.i for t in head.subtree)
-        return head.dep_ in ("nsubj", "nsubjpass") and head.head.i in ancestors and not inside
-
-    subjects = [r for r in table.in_range(sent.start, sent.end) if ok(r) and governs(r)]
-    if subjects:
-        return min(subjects, key=lambda r: abs(r.start - tok.i)), "sentence"
+    found = _clause_subject(table, tok, used)
+    if found[0] is not None:
+        return found
     salient = table.salient(ORG, exclude=tuple(used))
     ref = _ref_for(table, salient) if salient else None
     if ref is None or ref.cls in NOT_A_PARTY:
@@ -373,6 +389,8 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
         trig = group[j].hit.tok
         if head.dep_ == "acl" and head.head in (trig, trig.head):
             return True  # "the acquisition, announced today", "a $5bn deal to acquire X, announced today"
+        if mine.dep_ == "acl" and item[0] <= mine.head.idx - base < item[1]:
+            return True  # "$26M provided as part of a round led by X": the clause describes the money
         return mine.dep_ not in ("relcl", "acl") and head.is_ancestor(mine)
 
     def nearest(items: list, idx: int, eligible: list[int]):  # type: ignore[type-arg]
@@ -472,6 +490,9 @@ def _parse_status(tok: Token) -> str:
     (hypothetical)."""
     if any(c.dep_ == "neg" for c in tok.children):
         return "Denied"
+    listed = _infinitive_listed(tok)
+    if listed is not None:
+        return _parse_status(listed)
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return "Planned"  # an infinitive of purpose: "is partnering with Y to release X"
     lex = trigger_lexicon()
@@ -491,6 +512,23 @@ def _parse_status(tok: Token) -> str:
             break
         cur = head
     return "Announced"
+
+
+def _infinitive_listed(tok: Token) -> Token | None:
+    """ "will enable X to release A; improve B; and roll out C": a bare infinitive without subject or
+    auxiliary that the small model coordinates with a finite verb continues the "to" infinitive
+    written before it in the sentence, whose status it shares."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head is not cur:
+        if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cur.children):
+            return None
+        cur = cur.head
+    if cur is tok or cur.tag_ == "VB":
+        return None  # not coordinated, or coordinated with another bare infinitive
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return t
+    return None
 
 
 def _link_back(found: list[_Found], backrefs: list[_Draft], ctx: DocContext) -> list[_Found]:

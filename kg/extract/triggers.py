@@ -12,8 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract import syntax
 from kg.extract.amounts import find_amounts
-from kg.extract.argbase import misread_noun
-from kg.extract.patterns import TRIGGERS, Trigger, TriggerLexicon, _read_json, matchers_for, trigger_lexicon
+from kg.extract.argbase import misread_noun, phrase_objects
+from kg.extract.patterns import (
+    TRIGGERS,
+    Trigger,
+    TriggerLexicon,
+    _read_json,
+    lexicon,
+    matchers_for,
+    trigger_lexicon,
+)
 from kg.extract.table import EntityTable
 from kg.model import ORG, Amount
 
@@ -45,7 +53,11 @@ def find_triggers(sdoc: Doc, table: EntityTable, lex: TriggerLexicon | None = No
         trig = lex.triggers[sdoc.vocab.strings[match_id]]
         tok = sdoc[start + trig.head]
         backref = False
-        if not _conditions_hold(tok, trig, sdoc, start) or not _purpose_holds(tok, trig, table):
+        if (
+            not _conditions_hold(tok, trig, sdoc, start)
+            or not _purpose_holds(tok, trig, table)
+            or not _named_object_holds(tok, trig)
+        ):
             if not _refers_back(tok, trig, sdoc, start):
                 continue
             backref = True
@@ -101,7 +113,8 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
             return False
     if trig.objects and not object_words(tok, trig):
         return False  # "restored access"
-    if (trig.needs_amount or trig.when_amount) and not deal_amounts(tok.sent.text):
+    amount_ok = not (trig.needs_amount or trig.when_amount) or bool(deal_amounts(tok.sent.text))
+    if not amount_ok and not _led_round(tok, trig):
         return False
     if trig.when_heads or trig.when_preps:
         head_ok = tok.head is not tok and tok.head.lemma_ in trig.when_heads
@@ -131,8 +144,12 @@ def trigger_options() -> dict[str, Any]:
     purpose = frozenset(
         f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("purpose", False)
     )
+    named_object = frozenset(
+        f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("named_object", False)
+    )
     return {
         "purpose": purpose,
+        "named_object": named_object,
         "release_objects": frozenset(data.get("release_objects", ())),
         "backref_verbs": frozenset(data.get("backref_verbs", ())),
         "group_nouns": frozenset(data.get("group_nouns", ())),
@@ -155,8 +172,42 @@ def _purpose_holds(tok: Token, trig: Trigger, table: EntityTable) -> bool:
         or (c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS)
         for c in tok.children
     )
-    partners = [r for p in syntax.prep_objects(tok, ["with"]) for r in syntax.denote(table, p, (ORG,))]
+    partners = [r for p in phrase_objects(tok, ["with"]) for r in syntax.denote(table, p, (ORG,))]
     return purpose and bool(partners) and bool(syntax.subject_tokens(tok))
+
+
+def _named_object_holds(tok: Token, trig: Trigger) -> bool:
+    """A `named_object` verb ("build", "create") is a launch only in the past tense with an object
+    that a naming verb names: "X built a bot called Y", "X has created a model dubbed Y" (not "X is
+    building tools", "X created a unit called Y" is left to the participant reader, which takes
+    products only)."""
+    if trig.pos != "verb" or not any(trig.key.startswith(k) for k in trigger_options()["named_object"]):
+        return True
+    if tok.tag_ not in ("VBD", "VBN") or any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    naming = lexicon("naming_verbs")
+    return any(
+        c.dep_ == "acl" and c.lower_ in naming
+        for o in syntax.object_tokens(tok)
+        for t in (o, *o.conjuncts)
+        for c in t.children
+    )
+
+
+LED_WORDS = frozenset({"led", "co-led", "coled"})
+
+
+def _led_round(tok: Token, trig: Trigger) -> bool:
+    """A funding noun without an amount that names its recipient and its lead investors: "X's series
+    A round was led by Y and Z" (the possessor may hang on "series", which the small model splits off
+    as a second subject)."""
+    if not (trig.needs_amount and trig.pos == "noun") or tok.dep_ != "nsubjpass":
+        return False
+    verb = tok.head
+    if verb.lower_ not in LED_WORDS or not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    phrase = [tok, *(s for s in verb.children if s.dep_ == "nsubjpass" and s.i < tok.i)]
+    return any(c.dep_ == "poss" for t in phrase for c in t.children)
 
 
 BACKREF_DETERMINERS = frozenset({"the", "this", "that"})
@@ -221,7 +272,9 @@ def deal_amounts(text: str) -> list[tuple[int, int, Amount]]:
     for start, end, amount in find_amounts(text):
         before = text[max(0, start - 25) : start].lower()
         after = " ".join(text[end : end + 30].lower().split()[:3])
-        if any(w in before for w in VALUATION_WORDS) or any(w in after for w in VALUATION_WORDS):
+        # "$320M at a valuation of $1B": the money before "at a valuation" is what was raised
+        after_val = not after.startswith(("at a ", "at an ")) and any(w in after for w in VALUATION_WORDS)
+        if any(w in before for w in VALUATION_WORDS) or after_val:
             continue
         if _running_total(text, start, end):
             continue
