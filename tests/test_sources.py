@@ -254,6 +254,40 @@ def test_sources_comment_block_dropped_with_its_handle() -> None:
     assert clean_text(text).paragraphs == ["A real paragraph about a launch."]
 
 
+# Datelines written for this test (invented companies).
+@pytest.mark.parametrize(("first_line", "published"), [
+    ("AUSTIN–(BUSINESS WIRE)–March 31, 2022– Quillon Health today announced a $9 million round.",
+     "2022-03-31"),
+    ("PORTLAND, Ore.–(BUSINESS WIRE)–August 2, 2023– Brisko Labs, a robotics startup, launched Zed.",
+     "2023-08-02"),
+    ("NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Harlow Capital closed its third fund.", "2024-01-05"),
+    ("GENEVA, Switzerland — (GLOBE NEWSWIRE) — Sept 9, 2021 — Tessory SA named a new chief executive.",
+     "2021-09-09"),
+    ("On the morning of Thursday, June 30, 2022, two buses pulled up to a hotel.", None),
+    ("Dallas-based Quillon Health said on March 31, 2022 that it raised money.", None),
+])
+def test_sources_press_release_dateline_gives_the_published_date(first_line: str,
+                                                                 published: str | None) -> None:
+    text = f"{first_line}\n\nThe rest of the release follows here."
+    cleaned = clean_text(text)
+    assert cleaned.published == published
+    assert cleaned.paragraphs[0] == first_line, "the dateline stays in the text"
+
+
+def test_sources_dateline_does_not_override_the_records_own_date(tmp_path: Path) -> None:
+    rec = {"title": "Funding news", "date": "2022-04-02",
+           "text": "AUSTIN–(BUSINESS WIRE)–March 31, 2022– Quillon Health today announced a round."}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (doc,) = list(read_sources([path]))
+    assert isinstance(doc, Document) and doc.published == "2022-04-02"
+    del rec["date"]
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (doc,) = list(read_sources([path]))
+    assert isinstance(doc, Document) and doc.published == "2022-03-31"
+
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     ("2026-03-29T16:30:00", "2026-03-29"),
     ("2024-05-01T23:30:00-07:00", "2024-05-01"),  # the publisher's own day, not converted to UTC

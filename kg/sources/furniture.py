@@ -44,6 +44,7 @@ class Rules:
     meta_anywhere: tuple[re.Pattern[str], ...]
     meta_top: tuple[re.Pattern[str], ...]
     top_lines: int
+    datelines: tuple[re.Pattern[str], ...]
     splice: re.Pattern[str]
     html_drop_tags: frozenset[str]
     html_drop_class: re.Pattern[str]
@@ -82,6 +83,7 @@ def rules() -> Rules:
         meta_anywhere=tuple(re.compile(p, re.IGNORECASE) for p in meta["anywhere"]),
         meta_top=tuple(re.compile(p, re.IGNORECASE) for p in meta["top"]),
         top_lines=int(meta["top_lines"]),
+        datelines=tuple(re.compile(p) for p in meta.get("datelines", [])),
         splice=re.compile(raw["hashtag_splice"]["pattern"]),
         html_drop_tags=frozenset(raw["html"]["drop_tags"]),
         html_drop_class=re.compile(raw["html"]["drop_class"], re.IGNORECASE),
@@ -211,12 +213,23 @@ def clean_lines(raw: list[str]) -> Cleaned:
         if is_furniture(line, r):
             i += 1
             continue
+        if not seen_text and out.published is None:
+            out.published = _dateline(line, r)
         kept.append(line)
         last_raw_kept = i
         seen_text += 1
         i += 1
     out.paragraphs = _paragraphs(kept, wrapped)
     return out
+
+
+def _dateline(line: str, r: Rules) -> str | None:
+    """The date of a press-release dateline opening the text ("DALLAS–(BUSINESS WIRE)–March 31, 2022–")."""
+    for pattern in r.datelines:
+        match = pattern.match(line)
+        if match:
+            return iso_date(match["date"])
+    return None
 
 
 def _skip_comment(lines: list[str], i: int, last_raw_kept: int, kept: list[str | None], r: Rules) -> int:
