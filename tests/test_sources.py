@@ -190,6 +190,16 @@ def test_sources_json_record_with_blank_text_is_skipped() -> None:
     assert "no text" in skip.reason
 
 
+def test_sources_control_characters_are_removed_from_text_and_title(tmp_path: Path) -> None:
+    rec = {"title": "Quillon\x07 raises money",
+           "text": "Quillon\x08 Health raised $9\x00 million.\x1b\tToday."}
+    path = tmp_path / "ctl.jsonl"
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (doc,) = list(read_sources([path]))
+    assert isinstance(doc, Document)
+    assert (doc.title, doc.text) == ("Quillon raises money", "Quillon Health raised $9 million. Today.")
+
+
 def test_sources_hard_wrapped_text_is_rejoined(tmp_path: Path) -> None:
     body = (
         "Thornbury Analytics said on Friday that it had agreed to buy a small company\n"

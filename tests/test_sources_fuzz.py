@@ -98,7 +98,8 @@ def test_sources_fuzz_encodings(text: str, encoding: str) -> None:
     if encoding in ("utf-16", "utf-8-sig", "utf-32") and len(readable) > 20 and all(
         isinstance(i, Document) for i in items
     ):
-        assert any(readable[:5] in i.text.replace(" ", "") + i.title.replace(" ", "")
+        # compared letters and digits only: the reader may drop spaces, punctuation and control characters
+        assert any(readable[:5] in "".join(c for c in i.text + i.title if c.isalnum())
                    for i in items if isinstance(i, Document))
 
 

@@ -23,7 +23,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ODD_SPACES = re.compile(
     r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # C0 controls but tab and line breaks, and DEL
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
@@ -89,8 +90,10 @@ def clean_inline(value: Any) -> str:
 def collapse_spaces(line: str) -> str:
     """One line with invisible characters removed and runs of (any kind of) space made one space."""
     if not line.isascii():  # cheap checks first: this runs on every line of every document
-        line = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", line))
-    elif "  " in line or "\t" in line:
+        return _ODD_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+    if not line.isprintable():  # a control character (a stray backspace, a NUL from a broken export)
+        line = _CONTROLS.sub("", line)
+    if "  " in line or "\t" in line:
         line = _ODD_SPACES.sub(" ", line)
     return line.strip()
 
