@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.layout import BODY
 from kg.extract.names import CONNECTORS, is_spelling_variant
+from kg.model import ORG
 
 if TYPE_CHECKING:
     from kg.extract.candidates import Cand
@@ -38,6 +39,21 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     full = "".join(w[0].upper() for w in words)
     core = "".join(w[0].upper() for w in words if w.casefold() not in CONNECTORS)
     return acronym.replace("&", "") in (full, core)
+
+
+def is_short_form(short: str, name: str) -> bool:
+    """'Lorn' for 'Lorn Health': the first word(s) of a longer name, declared as its short form."""
+    a, b = short.split(), name.split()
+    return 0 < len(a) < len(b) and [w.casefold() for w in b[: len(a)]] == [w.casefold() for w in a]
+
+
+def plural_variant(a: str, b: str) -> bool:
+    """'Co-Innovation Lab' / 'Co-Innovation Labs': a name of two or more words and its plural."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wa) != len(wb) or wa[:-1] != wb[:-1]:
+        return False
+    x, y = sorted((wa[-1], wb[-1]), key=len)
+    return y == x + "s" and len(x) >= 3
 
 
 def merge_declared_aliases(
@@ -72,7 +88,8 @@ def merge_declared_aliases(
                 other_key = owner[j]
                 if other_key == key:
                     continue
-                if renamed or is_acronym_of(inner.surface, c.surface):
+                declared = is_acronym_of(inner.surface, c.surface) or is_short_form(inner.surface, c.surface)
+                if renamed or declared:
                     merge_groups(g, groups.get(other_key), accepted, other_key)
                 continue
             tok = doc[j]
@@ -113,7 +130,9 @@ def merge_spelling_variants(accepted: dict[str, Group]) -> None:
             if other_key not in accepted or other.kind != g.kind or (g.gaz and other.gaz):
                 continue
             swap = not any(c.version for c in (*g.cands, *other.cands))
-            if any(is_spelling_variant(a, b, swap) for a in names for b in _names(other)):
+            if any(is_spelling_variant(a, b, swap) for a in names for b in _names(other)) or (
+                g.kind == ORG and g.gaz is None and other.gaz is None and plural_variant(g.name, other.name)
+            ):
                 merge_groups(g, other, accepted, other_key)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import evidence as ev
+from kg.extract import spans
 from kg.extract.context import DocContext
 from kg.extract.layout import BODY, Layout
 from kg.extract.names import (
@@ -54,6 +55,8 @@ _HARDWARE_TIERS = frozenset({"Ti", "Super", "XT", "XTX"})  # "RTX 3080 Ti"
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,2}-\d+[a-z]?s?$")
 _SOFT_LABELS = {"NORP", "DATE"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos", "pobj"}
+# Clause roles strong enough to vouch for a sentence-opening word the text never writes in lower case.
+_OPENING_ROLE_CUES = ("funding-subject", "title-after")
 _SOFT_CUES = ("appos-org", "appos-product", "title-after", "naming", "launch-object", "possessed-new")
 MENTION_CAP = 12.0
 CONF_GAZETTEER, CONF_GAZ_AMBIGUOUS, CONF_PATTERN, CONF_NER, CONF_WEAK = 0.95, 0.85, 0.85, 0.75, 0.6
@@ -93,6 +96,7 @@ class Candidates:
         )
         self.lower_words = {t.text for t in sdoc if t.is_lower and t.is_alpha}
         self.gaz_tokens: set[int] = set()  # tokens inside gazetteer matches
+        self.owned_heads = frozenset(self.rules.product_heads) | spans.span_rules().owned_product_heads
         self.title_words: dict[str, list[int]] = defaultdict(list)  # capitalised word -> token indices
         self.cap_index: dict[str, list[int]] = defaultdict(list)  # capitalised word -> token indices
         for t in sdoc:
@@ -245,6 +249,7 @@ class Candidates:
                 start += 1
             else:
                 break
+        end = spans.score_cut(doc, start, end)
         while end > start:
             tok = doc[end - 1]
             if tok.tag_ == "POS" or tok.text in ("'s", "’s", "'", "’") or tok.is_punct:
@@ -422,6 +427,8 @@ class Candidates:
             j = common[0]  # "Oracle Cloud" is Oracle; "Oracle Cloud Infrastructure", "DGX Cloud" products
         if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
             return None  # a run of capitalised words is a headline ("Acme Unveils Zephyr For ...")
+        if spans.event_name([t.text for t in doc[start:j]]):
+            return None  # "OpenAI DevDay": the known name, then its conference
         hyphened = self.edges(start, j)[1]  # "Hitachi High-Tech": a company's name, no sub-brand cue
         votes: list[ev.Vote] = []
         if hyphened > j:
@@ -492,6 +499,14 @@ class Candidates:
             if cand.end > end:
                 cand.family_gaz, cand.gaz = gaz, None
                 cand.votes.append(ev.Vote(PRODUCT, "Application", ev.W_VERSION, "product-for"))
+        # "Zed for Teams", "Lyra for Enterprise": an edition of a product for an audience.
+        if gaz is None and cand.version is None:
+            edition = spans.audience_edition(doc, cand.end)
+            if edition > cand.end or (
+                cand.end - cand.start >= 3 and spans.audience_edition(doc, cand.end - 2) == cand.end
+            ):
+                cand.end = edition
+                cand.votes.append(ev.Vote(PRODUCT, "Application", ev.W_HEAD, "product-for"))
         cand.surface = clean_name(doc[cand.start : cand.end].text, keep_the=gaz is not None)
         if not cand.surface:
             return None
@@ -582,6 +597,12 @@ class Candidates:
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.possessed_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.exemplar_votes(doc, c.start, c.end, rules))
+        if spans.possessed_product(doc, c.start, c.end, self.owned_heads):
+            c.votes.append(ev.Vote(PRODUCT, "Product", ev.W_HEAD, "possessed-head"))
+        if c.zone == BODY:
+            # "sold to Fastlane", "head of growth at Velbrook": the clause types a name the model never
+            # labelled, so such a name can become a candidate (context_names needs a cue of weight 5+).
+            c.votes.extend(ev.role_votes(doc, c.start, c.end, rules, c.label))
         speaker = ev.speaker_vote(doc, c.start, c.end, rules)
         if speaker is not None:
             c.votes.append(speaker)
@@ -683,7 +704,7 @@ class Candidates:
                 if tok.is_sent_start:
                     cues = ("appos-product", "appos-org", "appos-title", "version")
                     if tok.lower_ not in self.lower_words:
-                        cues += ("suffix",)
+                        cues += ("suffix",) + _OPENING_ROLE_CUES
                 soft = [k for k in range(i, j) if self.soft(k)]
                 if soft and doc[soft[0]].ent_type_ == "NORP":
                     # A nationality is a modifier; a name standing as a noun with a cue is not one.
@@ -790,7 +811,15 @@ class Candidates:
             and len(words) > 1
         ):
             return True  # "Addressing AI bias ...": a sentence-opening verb or adjective glued to a name
-        if is_never_entity(name, rules) or is_handle(name, rules) or all_generic(words, rules):
+        if is_never_entity(name, rules) or is_handle(name, rules):
+            return True
+        if all_generic(words, rules) and not spans.institution_name(self.doc, c.start, c.end, c.label):
+            return True
+        if spans.event_name(words) and c.version is None:
+            return True  # "Fields Medal", "OpenAI DevDay": an award or a conference
+        if spans.acronym_expansion(self.doc, c.start):
+            return True  # "an acronym for BigScience Large Open-science ..."
+        if spans.term_acronym(self.doc, c.start, c.end) or spans.category_label(self.doc, c.start, c.end):
             return True
         if len(words) == 1 and name.casefold() in rules.org_suffixes and c.label != "PERSON":
             return True  # "Ventures", "Labs": a suffix without its name

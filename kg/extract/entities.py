@@ -29,6 +29,8 @@ from kg.extract.resources import Resources
 from kg.extract.table import EntityDraft, EntityTable, SpanRef
 from kg.model import ORG, PERSON, PLACE, PRODUCT, Mention
 
+_COUNTRY_PREFIXES = ("u s ", "us ", "uk ", "u k ")  # matching keys: "U.S. Air Force" -> "Air Force"
+
 __all__ = ["CONF_WEAK", "DEFAULT_CLASS", "Cand", "EntityFinder", "Group", "find_entities", "name_key"]
 
 
@@ -43,6 +45,7 @@ class EntityFinder(Grouping):
         merge_declared_aliases(self, groups, accepted)
         merge_spelling_variants(accepted)
         self.join_short_forms(accepted)
+        self.join_document_short_forms(accepted)
         self.retype_sub_brands(accepted)
         self.partial_names(groups, accepted)
         self.propagate(accepted)
@@ -62,6 +65,34 @@ class EntityFinder(Grouping):
         for key, g in list(accepted.items()):
             target = short.get(key)
             if target is not None and g.gaz is None and g.kind in (ORG, PLACE, PERSON) and target is not g:
+                merge_groups(target, g, accepted, key)
+
+    def join_document_short_forms(self, accepted: dict[str, Group]) -> None:
+        """'Tern Ventures' ... 'Tern', 'U.S. Air Force' ... 'Air Force': an organization named in full and
+        later by its name without the suffix (or without a country prefix) is one organization. The
+        full name must come first, as news writes it; a short name used before ('Acme' ... 'Acme
+        Capital', the firm and its arm) stays its own entity."""
+        short: dict[str, tuple[Group, int]] = {}
+        tiers = {t.casefold() for t in self.rules.version_tiers}
+        for g in accepted.values():
+            words = name_key(g.name).split()
+            if g.kind != ORG or g.gaz is not None or len(words) < 2 or not g.body:
+                continue
+            first = min(c.start for c in g.body)
+            if len(words) == 2 and words[1] not in tiers and words[1] not in self.rules.product_heads:
+                short.setdefault(words[0], (g, first))  # "Tern Ventures", not "MacBook Pro"
+            key = " ".join(words)
+            for prefix in _COUNTRY_PREFIXES:
+                if key.startswith(prefix) and len(key) > len(prefix) + 3:
+                    short.setdefault(key[len(prefix) :], (g, first))
+        for key, g in list(accepted.items()):
+            found = short.get(name_key(g.name))
+            if found is None or g.gaz is not None or g.kind != ORG or not g.body:
+                continue
+            if 2 * sum(c.label in ("GPE", "LOC") for c in g.cands) >= len(g.cands):
+                continue  # "NYC" beside "NYC Care", "Palo Alto" beside "Palo Alto Networks": a place
+            target, first = found
+            if target is not g and min(c.start for c in g.body) > first:
                 merge_groups(target, g, accepted, key)
 
     def build(self, accepted: dict[str, Group]) -> EntityTable:

@@ -56,28 +56,38 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
     runs: list[tuple[int, int]] = []
     start = end = -1
     caps = 0
+    need = min_capitals
+    prev = ""
     for m in re.finditer(r"\S+", line):
         word = m.group()
         core = word.strip("“”\"'‘’()[]")
         is_cap = bool(core) and core[0].isupper()
         # Numbers neither make nor break a run ("Gemini 2.5 Pro"); function words only continue one.
         is_func = core.casefold() in _FUNCTION_WORDS or core[:1].isdigit()
+        # An acronym in brackets glosses the name before it ("Big Fund Associates (BFA) and ..."):
+        # it continues a run without counting as one more capitalised word.
+        gloss = word.startswith("(") and core.isupper() and start >= 0
         if is_cap or (is_func and start >= 0):
             if start < 0:
                 start, caps = m.start(), 0
+                # A run that starts inside a sentence, after a lower-case word, is names in prose
+                # ("co-led by A B C and D E"): it needs more capitals to be a glued headline.
+                need = min_capitals + 2 if prev[:1].islower() and prev[-1:].isalpha() else min_capitals
             end = m.end()
-            caps += is_cap
+            caps += is_cap and not gloss
             # "?" and "!" do not end a run: glued headlines end in questions, and the byline after
             # one ("... Interim CEO? Jane Doe The ...") belongs to it.
             if word[-1] in ",.;:" and not re.fullmatch(r"(?:[A-Z]\.)+", core):
-                if caps >= min_capitals:
+                if caps >= need:
                     runs.append((start, end))
                 start = -1
+            prev = word
             continue
-        if start >= 0 and caps >= min_capitals:
+        if start >= 0 and caps >= need:
             runs.append((start, end))
         start = -1
-    if start >= 0 and caps >= min_capitals:
+        prev = word
+    if start >= 0 and caps >= need:
         runs.append((start, end))
     return runs
 
