@@ -98,3 +98,54 @@ def test_entities_typing_people_with_employers_keep_their_kind(extractor):
 def test_entities_typing_union_of_nations_is_a_place(extractor, union):
     found = kinds(extractor, f"Officials of the {union} met the ministers of Kenya in Paris on Tuesday.")
     assert found.get(union, PLACE) == PLACE
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a name an organization owns, with a product noun before or after it
+        ("Zentrik said its Lumen offering now reaches banks in four states.", "Lumen", PRODUCT),
+        ("Staff at Hapco use Hapco's internal forum Chatwall every day.", "Chatwall", PRODUCT),
+        ("Grelbo Cloud's machine learning platform Vertana hosts the models of banks.", "Vertana", PRODUCT),
+        ("Redline said its other initiative, Project Dawn, is growing fast.", "Project Dawn", PRODUCT),
+        # a product prefix
+        ("Engineers at the lab worked on Project Kestrel for two years.", "Project Kestrel", PRODUCT),
+        # a describing noun phrase before the name decides, the longest phrase first
+        ("The deal was signed with payments processor Tilvo last year.", "Tilvo", ORG),
+        ("The firm partnered with property developer Rowe Hartwell on the tower.", "Rowe Hartwell", ORG),
+        # a company title of a one-word name, and "said it has secured" with an amount
+        ("Ada Lindqvist, CEO of Zentrik, spoke at the fair on Monday.", "Zentrik", ORG),
+        ("Tovana today said it has secured $9 million in seed funding.", "Tovana", ORG),
+    ],
+)
+def test_entities_typing_owner_and_describing_nouns(extractor, text, name, kind):
+    found = kinds(extractor, text)
+    assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # people owned by a firm stay people; places' things are not products
+        ("Then Hapco's chief executive Mara Quinlan resigned after a vote.", "Mara Quinlan", PERSON),
+        ("Officials said France's Mistral will expand. Mistral said so.", "France", PLACE),
+        # "X of Y" titles of places stay places
+        ("The mayor of Chicago said the city would help.", "Chicago", PLACE),
+    ],
+)
+def test_entities_typing_owned_names_that_are_no_products(extractor, text, name, kind):
+    found = kinds(extractor, text)
+    assert found.get(name, kind) == kind, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The writers took the case to a US District Court in the spring.", "US District Court"),
+        ("The guild said their Negotiating Committee met the studios twice.", "Negotiating Committee"),
+        ("The lawyers posted details on their Quibcases site last week.", "Quibcases"),
+        ("Attackers used a DDoS campaign against the chatbot service.", "DDoS"),
+    ],
+)
+def test_entities_typing_generic_bodies_are_no_entities(extractor, text, name):
+    assert name not in kinds(extractor, text)

@@ -117,15 +117,18 @@ def preceding_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[
     if not words:
         return []
     title = _lookup(words, rules.person_titles)
-    if title:
+    # The longest phrase decides: "payments processor Tilt" is a company, "processor" alone hardware;
+    # "property developer Rowe Hart" a company, "developer" alone a person's title.
+    org = _lookup(words, rules.org_heads) if doc[start - 1].is_lower else None
+    if title and not (org and len(org) > len(title)):
         return [Vote(PERSON, "Person", W_TITLE, "title-before")]
-    last = words[-1]
     if doc[start - 1].is_lower:
-        if last in rules.org_heads and last not in rules.maker_heads:
-            return [Vote(ORG, rules.org_heads[last], W_HEAD, "org-noun-before")]
-        if last in rules.product_heads:
-            weight = W_WEAK if last in rules.weak_product_heads else W_HEAD
-            return [Vote(PRODUCT, rules.product_heads[last], weight, "product-noun-before")]
+        product = _lookup(words, rules.product_heads)
+        if org and (not product or len(org) > len(product)) and org not in rules.maker_heads:
+            return [Vote(ORG, rules.org_heads[org], W_HEAD, "org-noun-before")]
+        if product and not org:
+            weight = W_WEAK if product in rules.weak_product_heads else W_HEAD
+            return [Vote(PRODUCT, rules.product_heads[product], weight, "product-noun-before")]
     return []
 
 
@@ -376,6 +379,10 @@ class RoleWords:
     demonym_place_suffixes: frozenset[str]  # "European Union", "African Union": places
     company_titles: frozenset[str]  # "Zorvex CEO Ann Lee"; not "UK author", "New York City mayor"
     work_titles: frozenset[str]  # "author of X", "host of X": X is a work, not an employer
+    possessed_product_heads: frozenset[str]  # "its Lumen offering", "Foo's internal forum Chatwall"
+    product_prefixes: frozenset[str]  # "Project Dawn"
+    generic_body_heads: frozenset[str]  # "a US District Court", "their Negotiating Committee": no entity
+    site_words: frozenset[str]  # "their Foocases site": no entity
 
 
 @cache
@@ -437,7 +444,9 @@ def role_votes(doc: Doc, start: int, end: int, rules: EntityRules, label: str = 
     verb = head.head
     # One clause down only where the model does not read a place: "The Redwood City, California-based
     # Zorvex said it raised ..." parses the place as the subject.
-    if head.dep_ == "nsubj" and _funding_clause(verb, words, nested=label not in ("GPE", "LOC")):
+    # A one-word name followed by no place punctuation is no such place ("Tovana said it has secured $9M").
+    lone = end - start == 1 and (end >= len(doc) or doc[end].text not in (",", "-", "–"))
+    if head.dep_ == "nsubj" and _funding_clause(verb, words, nested=label not in ("GPE", "LOC") or lone):
         votes.append(Vote(ORG, "Company", W_HEAD, "funding-subject"))  # "Brelio raised $70M"
     rel = [c for c in tok.children if c.dep_ == "relcl" and c.i > tok.i]
     if rel and any(s.lower_ in ("which", "that") for s in rel[0].children) and _funding_clause(rel[0], words):
@@ -448,10 +457,14 @@ def role_votes(doc: Doc, start: int, end: int, rules: EntityRules, label: str = 
     before = start - 2 if start >= 2 and doc[start - 1].lower_ == "the" else start - 1
     if item.dep_ == "pobj" and before == item.head.i:
         prep, gov = item.head, item.head.head
-        of_ok = label not in ("GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW")
+        of_ok = label not in ("GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW") or (
+            # "CEO of Zentrik": a company title is of a company, whatever the model reads
+            label in ("GPE", "LOC") and gov.lower_ in words.company_titles and end - start == 1
+        )
         of_ok = of_ok and gov.lower_ not in words.work_titles
         at_title = prep.lower_ == "at" or (prep.lower_ == "of" and of_ok)
-        if at_title and gov.pos_ == "NOUN" and _title_noun(gov, rules):
+        titled = gov.pos_ == "NOUN" or gov.lower_ in words.company_titles
+        if at_title and titled and _title_noun(gov, rules):
             votes.append(Vote(ORG, "Organization", W_HEAD, "title-at"))  # "head of growth at X"
     if head.dep_ == "pobj":
         prep = verb
@@ -469,4 +482,56 @@ def role_votes(doc: Doc, start: int, end: int, rules: EntityRules, label: str = 
         subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         said = _noun_votes(subj[0], rules, W_HEAD, "exemplar") if subj else None
         votes.extend(said or [])  # "competitors in the market include X, Y and Z"
+    votes.extend(owned_votes(doc, start, end, rules, label, words))
+    first = doc[start]
+    prefixed = first.is_title and first.lower_ in words.product_prefixes
+    if end - start >= 2 and prefixed and doc[start + 1].is_title:
+        votes.append(Vote(PRODUCT, "Product", W_SUFFIX, "product-prefix"))  # "Project Dawn"
     return votes
+
+
+_OWNER_PRONOUNS = ("its", "their")
+_NOT_OWNERS = ("PERSON", "GPE", "LOC", "NORP")
+_OWN_LABELS = ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")  # a bare owned name keeps these readings
+
+
+def owned_votes(
+    doc: Doc, start: int, end: int, rules: EntityRules, label: str, words: RoleWords
+) -> list[Vote]:
+    """A name an organization owns is a product: "its Lumen offering", "the company's Forge bot",
+    "Foo's internal forum Chatwall", "deepset's Haystack". Not people ("Acme's Jane Roe"), not the things
+    of places or persons ("France's Mistral", "his book X")."""
+    if start == 0 or label in ("PERSON", "NORP") or doc[start].text in rules.given_names:
+        return []
+    heads = words.possessed_product_heads
+    j = start - 1
+    mods: list[Token] = []
+    while j >= 0 and start - j <= 4 and doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ", "VERB", "PUNCT"):
+        if doc[j].is_punct and doc[j].text not in ("-", "–"):
+            break
+        mods.insert(0, doc[j])
+        j -= 1
+    if j < 0:
+        return []
+    owner = doc[j]
+    if owner.tag_ != "POS" and owner.lower_ not in _OWNER_PRONOUNS:
+        return []
+    if mods:
+        noun = [t.lower_ for t in mods if t.text not in ("-", "–")]
+        if noun and (_lookup(noun, rules.product_heads) or noun[-1] in heads):
+            return [Vote(PRODUCT, "Product", W_HEAD, "owned-noun")]  # "its other initiative, Project X"
+        if any(t.pos_ == "NOUN" for t in mods):
+            return []  # "its chief executive Jane Roe", "the company's co-founder X"
+    if owner.tag_ == "POS" and (j == 0 or doc[j - 1].ent_type_ in _NOT_OWNERS):
+        return []  # "Musk's Neuralink", "France's Mistral": a person's or a place's firm, as often as not
+    run = noun_run_after(doc, end)
+    if run:
+        after = [t.lower_ for t in run]
+        if _lookup(after, rules.product_heads) or after[-1] in heads:
+            return [Vote(PRODUCT, "Product", W_HEAD, "owned-head")]  # "its Lumen AI offering"
+        return []
+    last = end >= len(doc) or doc[end].tag_ != "POS"
+    if owner.tag_ == "POS" and label not in _OWN_LABELS and last:
+        # "deepset's Haystack"; not "France's Louvre Museum" (the model's ORG reading stands)
+        return [Vote(PRODUCT, "Product", W_POSSESSIVE, "owned-name")]
+    return []

@@ -123,9 +123,7 @@ class Grouping(Candidates):
         for c in cands:
             if self.bad_name(c):
                 continue
-            c.key = self.group_key(c)
-            if c.gaz is None and c.zone == BODY:
-                c.votes.extend(ev.role_votes(self.doc, c.start, c.end, self.rules, c.label))
+            c.key = self.group_key(c)  # clause roles (ev.role_votes) are voted in Candidates.add_votes
             g = groups.setdefault(c.key, Group(c.key))
             g.cands.append(c)
             if c.gaz is not None:
@@ -171,6 +169,8 @@ class Grouping(Candidates):
         body = g.body
         if not body:
             return False  # seen only in headlines, furniture or comments
+        if all(self.generic_body(c) for c in body):
+            return False  # "a US District Court", "their Negotiating Committee", "their Foocases site"
         totals: dict[str, float] = defaultdict(float)
         ner: dict[str, float] = defaultdict(float)  # the model's labels, capped per group below
         best_cls: dict[str, tuple[float, str]] = {}
@@ -230,6 +230,23 @@ class Grouping(Candidates):
         g.source = "pattern" if structural >= ev.W_POSSESSIVE else "ner"
         return True
 
+
+    def generic_body(self, c: Cand) -> bool:
+        """A body or page the text does not name: "a US District Court", "their Negotiating Committee"
+        (a `generic_body_heads` word after an article or possessive pronoun), "their Foocases site"."""
+        doc, words = self.doc, ev.role_words()
+        j = c.start - 1
+        if j >= 0 and doc[j].ent_type_ in ("GPE", "NORP") and doc[j].is_upper:
+            j -= 1  # "a US District Court"
+        if j < 0 or doc[j].lower_ not in ("a", "an", "their", "its", "our", "his", "her", "your"):
+            return False
+        if c.surface.split()[-1].casefold() in words.generic_body_heads and len(c.surface.split()) >= 2:
+            return True
+        return (
+            doc[j].lower_ not in ("a", "an")
+            and c.end < len(doc)
+            and doc[c.end].lower_ in words.site_words
+        )
 
     def person_words_ok(self, words: list[str]) -> bool:
         """'Perhaps Altman', 'App Store': a person's name does not start or end with a common word."""
