@@ -52,7 +52,7 @@ def add_anaphora(doc: Doc, table: EntityTable, ctx: DocContext, rules: EntityRul
             continue
         lo = _window_start(starts, tok.i, rules.anaphora_window)
         if low in rules.anaphora_org_nouns and tok.pos_ == "NOUN" and tok.i > 0:
-            ref = _org_noun(doc, table, tok, lo, rules)
+            ref = _org_noun(doc, table, tok, lo, rules, starts)
         elif low in rules.anaphora_org_pronouns and tok.pos_ == "PRON" or tok.tag_ == "PRP$" and low == "its":
             ref = _it(doc, table, tok, lo)
         elif low in rules.anaphora_person_pronouns and tok.pos_ == "PRON":
@@ -66,7 +66,9 @@ def add_anaphora(doc: Doc, table: EntityTable, ctx: DocContext, rules: EntityRul
     return len(added)
 
 
-def _org_noun(doc: Doc, table: EntityTable, noun: Token, lo: int, rules: EntityRules) -> SpanRef | None:
+def _org_noun(
+    doc: Doc, table: EntityTable, noun: Token, lo: int, rules: EntityRules, starts: list[int]
+) -> SpanRef | None:
     """'the company', 'the startup', 'the search giant', 'the ChatGPT maker'."""
     det = doc[noun.i - 1]
     first = noun.i - 1
@@ -88,11 +90,85 @@ def _org_noun(doc: Doc, table: EntityTable, noun: Token, lo: int, rules: EntityR
             return None
         ent = table.entities[key]
         return SpanRef(key, first, noun.i + 1, ent.kind, ent.cls, anaphor=True)
-    ante = table.before(first, (ORG,), limit=first - lo)
+    named = _named_after_noun(doc, table, noun, first, starts)
+    if named is not None:
+        return SpanRef(named.key, first, noun.i + 1, named.kind, named.cls, anaphor=True)
+    ante = _org_before(doc, table, noun, first, lo)
     if ante is None:
         return None
     ante = _prefer_subject(doc, table, ante, lo, first)
+    ante = _prefer_main_subject(doc, table, ante, noun)
     return SpanRef(ante.key, first, noun.i + 1, ante.kind, ante.cls, anaphor=True)
+
+
+MEDIA_CLASS = "MediaOrganization"
+MEDIA_NOUNS = frozenset(
+    {"company", "group", "organization", "organisation", "business", "outlet", "publisher", "it", "its"}
+)
+NAMED_NOUN_REACH = 8  # sentences searched back for an entity whose own name ends in the noun ("the lab")
+
+
+def _usable(doc: Doc, ref: SpanRef, noun: Token) -> bool:
+    """A media organization (often the publisher: "told VentureBeat", "a VentureBeat report") is an
+    antecedent only of a noun a newspaper can be and only where the text makes it a subject."""
+    if ref.cls != MEDIA_CLASS:
+        return True
+    return noun.lower_ in MEDIA_NOUNS and doc[ref.start : ref.end].root.dep_ in _SUBJECTS
+
+
+def _org_before(doc: Doc, table: EntityTable, noun: Token, first: int, lo: int) -> SpanRef | None:
+    """The nearest organization before the phrase that the noun can refer to."""
+    i = first
+    while True:
+        ante = table.before(i, (ORG,), limit=first - lo)
+        if ante is None or _usable(doc, ante, noun):
+            return ante
+        i = ante.start
+
+
+def _named_after_noun(
+    doc: Doc, table: EntityTable, noun: Token, first: int, starts: list[int]
+) -> SpanRef | None:
+    """ "the lab" after "Acme opened its Robotics Lab ...": the latest organization named within a few
+    sentences whose own name ends in the noun ("Lab", "Labs") wins over a nearer organization."""
+    word = noun.lower_
+    if word in ("company", "group", "business", "organization", "organisation"):
+        return None  # too many names end so ("... Group") for the word to pick one out
+    lo = _window_start(starts, noun.i, NAMED_NOUN_REACH)
+    for ref in reversed(table.in_range(lo, first)):
+        if ref.kind != ORG or ref.anaphor:
+            continue
+        last = doc[ref.end - 1].lower_
+        if last == word or last == word + "s" or last.rstrip("s") == word:
+            return ref
+    return None
+
+
+_CLAUSE_LINKS = ("advcl", "xcomp", "ccomp", "conj")
+
+
+def _prefer_main_subject(doc: Doc, table: EntityTable, ante: SpanRef, noun: Token) -> SpanRef:
+    """ "Bigco will invest in Smallco, as the giant seeks to ...": an anaphor that is the subject of
+    an adverbial clause ("as", "while" ...; never a relative clause) means the subject organization of
+    the clause it hangs on, not an object named in between."""
+    if (
+        noun.dep_ not in _SUBJECTS
+        or noun.head.dep_ != "advcl"
+        or doc[ante.start : ante.end].root.dep_ in _SUBJECTS
+    ):
+        return ante
+    sent = noun.sent
+    if ante.start < sent.start:
+        return ante
+    cur = noun.head
+    while cur.dep_ in _CLAUSE_LINKS and cur.head is not cur:
+        cur = cur.head
+        for c in cur.children:
+            if c.dep_ in _SUBJECTS and c.i < noun.i:
+                ref = table.at_token(c.i)
+                if ref is not None and ref.kind == ORG and not ref.anaphor and _usable(doc, ref, noun):
+                    return ref
+    return ante
 
 
 def _long_phrase_start(doc: Doc, noun: Token) -> int | None:
@@ -111,7 +187,7 @@ def _prefer_subject(doc: Doc, table: EntityTable, ante: SpanRef, lo: int, i: int
     """The nearest organization, unless it sits in a prepositional phrase ("data from Acme") while
     an earlier clause of the window has an organization as its subject: the text goes on about that
     one ("Quillbase trained it on data from Acme. The company said ..." -> Quillbase)."""
-    if doc[ante.start : ante.end].root.dep_ != "pobj":
+    if doc[ante.start : ante.end].root.dep_ not in ("pobj", "attr"):  # "data from Acme", "... is Acme"
         return ante
     for ref in reversed(table.in_range(lo, i)):
         if ref.kind == ORG and not ref.anaphor and doc[ref.start : ref.end].root.dep_ in _SUBJECTS:
@@ -124,6 +200,8 @@ def _it(doc: Doc, table: EntityTable, tok: Token, lo: int) -> SpanRef | None:
     if tok.lower_ == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ in _DUMMY_IT_HEADS):
         return None
     ante = table.before(tok.i, (ORG, PRODUCT, PERSON), limit=tok.i - lo)
+    while ante is not None and not _usable(doc, ante, tok):  # "told VentureBeat": not what "it" is
+        ante = table.before(ante.start, (ORG, PRODUCT, PERSON), limit=tok.i - lo)
     if ante is None or ante.kind != ORG:
         return None
     ante = _prefer_subject(doc, table, ante, lo, tok.i)

@@ -11,6 +11,7 @@ Three sources, each recorded under its own versioned rule name:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,9 @@ GAZETTEER_CONFIDENCE = 0.5
 NAME_CONFIDENCE = 0.7
 NAME_RULE = "kg.rel.developedBy.name.v1"
 GAZETTEER_CHECKED_RULES = frozenset({"kg.rel.developedBy.possessive.v1"})
+# Weak place readings ("Bexa's Watchnet", "the Bexa startup X"): only with a place the model is sure of.
+SURE_PLACE_RULES = frozenset({"kg.rel.locatedIn.possessive.v1", "kg.rel.locatedIn.compound.v1"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -88,9 +92,13 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
                 pat = by_key[sdoc.vocab.strings[match_id]]
                 cands.extend(_from_surface(pat, sdoc, start, end, table))
             cands.extend(_long_titles(sdoc, sents[at], table))
+            cands.extend(_fronted_founders(sdoc, sents[at], table))
+    cands.extend(_copular_competitors(sdoc, table, ctx))
     records = []
     for c in cands:
         if c.subject.key == c.object.key or not ctx.in_body(c.sent):
+            continue
+        if c.pattern.rule in SURE_PLACE_RULES and not _sure_place(sdoc, table, c.object.key):
             continue
         records.append(
             RelationRecord(
@@ -107,6 +115,15 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
     records = _dedupe([r for r in records if not _against_gazetteer(table, r)])
     cache[id(table)] = (table, tuple(records))
     return records
+
+
+def _sure_place(sdoc: Doc, table: EntityTable, key: str) -> bool:
+    """Whether the model reads every named mention of the entity as a place (GPE/LOC) and never as
+    anything else: "France's Mistral", not "Bexa's Watchnet" where Bexa is also read as a person."""
+    labels = {
+        t.i: t.ent_type_ for r in table.spans if r.key == key and not r.anaphor for t in sdoc[r.start : r.end]
+    }
+    return bool(labels) and all(label in PLACE_LABELS for label in labels.values())
 
 
 def _gazetteer_entry(table: EntityTable, key: str) -> GazEntry | None:
@@ -225,7 +242,7 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
         refs = _whose_owner(table, tok, kinds)
     elif slot.how in ("preceding", "owner_or_preceding"):
         if slot.how == "owner_or_preceding":
-            refs = _owners(table, tok, kinds)
+            refs = _owners(table, tok, kinds) or _clause_subject(table, tok, kinds)
         if not refs:
             near = _preceding(table, tok, kinds, exclude)
             refs = [near] if near is not None else []
@@ -256,6 +273,22 @@ def _owners(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[Span
                 r for p in c.children if p.dep_ == "pobj" for r in syntax.denote(table, p, kinds, conj=True)
             ]
     return refs
+
+
+def _clause_subject(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
+    """Whose rivals an unowned rival noun names: the subject of the clause that holds it ("..., as the
+    giant tries to keep pace with rivals including A and B" -> the giant), when that subject is an
+    entity written before the noun; [] when the clause has none (the caller then takes the nearest
+    organization before)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subjects = [t for t in syntax.subject_tokens(cur) if t.i < tok.i]
+            return [r for t in subjects for r in syntax.denote(table, t, kinds)]
+    return []
 
 
 def _phrase_refs(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
@@ -424,6 +457,8 @@ def _from_surface(
     obj = _side(table, sdoc, sent, start, end, pat.object)
     if subj is None or obj is None:
         return []
+    if pat.predicate == "worksFor" and pat.object.side == "right":
+        obj = _outer_org(table, sdoc, sent, obj)
     former = False
     if pat.former == "before_connector":  # "Jane Roe, a former VP at X"
         prev = [sdoc[i].lower_ for i in range(max(sent.start, start - 2), start)]
@@ -448,6 +483,19 @@ def _from_surface(
         if city is not None:
             out.append(_Candidate(subject=subj, object=city, pattern=pat, sent=sent))
     return out
+
+
+def _outer_org(table: EntityTable, sdoc: Doc, sent: Span, org: SpanRef) -> SpanRef:
+    """ "head of the Media Trust Program at the Partnership on AI": the organization after "at" that
+    the named unit belongs to is the employer."""
+    i = org.end
+    if i + 1 >= sent.end or sdoc[i].lower_ != "at":
+        return org
+    i += 1 + (sdoc[i + 1].lower_ == "the")
+    outer = table.at_token(i) if i < sent.end else None
+    if outer is None or outer.start != i or outer.kind != ORG or outer.anaphor:
+        return org
+    return outer
 
 
 def _city_before(table: EntityTable, sdoc: Doc, sent: Span, place: SpanRef) -> SpanRef | None:
@@ -494,6 +542,167 @@ def _long_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[_Candidate]:
     return out
 
 
+FOUNDED_LIST = RelationPattern(
+    rule="kg.rel.worksFor.founded-list.v1",
+    predicate="worksFor",
+    type="surface",
+    confidence=0.8,
+    subject=Slot(kinds=(PERSON,)),
+    object=Slot(kinds=(ORG,)),
+    pattern=[],
+)
+_FOUNDED_WORDS = frozenset({"founded", "co-founded", "cofounded", "started", "launched", "established"})
+_LIST_FILLER = frozenset({",", "and", "&", "in", "back", "early", "late", "mid", "the"})
+_FOUNDED_LEAD = frozenset({"the", "team", "at", "behind", "company", "startup", "firm"})  # ", the team at X"
+
+
+def _fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[_Candidate]:
+    """ "Founded in 2021 by A (former VP at P), B (...) and C, Qwell ...": every person of the list
+    (brackets skipped) founded the organization named right after it. The small model's parse of
+    such lists is unreliable, so the rule reads the words: only names, brackets, commas, "and" and a
+    date may sit between "by" and the organization, which must be named (not "it")."""
+    words = sent[:4]
+    first = next((t for t in words if t.lower_ in _FOUNDED_WORDS), None)
+    if first is None or any(
+        t.is_alpha and t.lower_ not in ("originally", "first") for t in words if t.i < first.i
+    ):
+        return []
+    by = next((t for t in sent[first.i - sent.start : first.i - sent.start + 8] if t.lower_ == "by"), None)
+    if by is None:
+        return []
+    people: list[SpanRef] = []
+    depth = 0
+    i = by.i + 1
+    while i < sent.end:
+        tok = sdoc[i]
+        if tok.text in ("(", "["):
+            depth += 1
+        elif tok.text in (")", "]"):
+            depth -= 1
+        elif depth == 0:
+            ref = table.at_token(i)
+            if ref is not None and not ref.anaphor and ref.start == i:
+                if ref.kind == PERSON:
+                    people.append(ref)
+                    i = ref.end
+                    continue
+                lead = sdoc[people[-1].end : i] if people else sdoc[i:i]
+                if lead and lead[0].text in ("(", "["):  # the last person's bracket: "C (...), X"
+                    lead = lead[next((t.i - lead.start + 1 for t in lead if t.text in (")", "]")), 0) :]
+                if (
+                    ref.kind == ORG
+                    and lead
+                    and lead[0].text == ","
+                    and all(t.lower_ in _FOUNDED_LEAD for t in lead[1:])
+                ):
+                    return [
+                        _Candidate(subject=p, object=ref, pattern=FOUNDED_LIST, sent=sent, role="founder")
+                        for p in people
+                    ]
+                return []
+            if (
+                tok.lower_ not in _LIST_FILLER | _FOUNDED_LEAD
+                and not tok.like_num
+                and tok.ent_type_ != "DATE"
+            ):
+                return []
+        i += 1
+    return []
+
+
+COPULA_COMPETITOR = RelationPattern(
+    rule="kg.rel.competesWith.copula.v1",
+    predicate="competesWith",
+    type="dep",
+    confidence=0.8,
+    subject=Slot(kinds=(ORG,)),
+    object=Slot(kinds=(ORG,)),
+    pattern=[],
+)
+COPULA_COMPETITOR_CARRIED = RelationPattern(
+    rule="kg.rel.competesWith.copula-another.v1",
+    predicate="competesWith",
+    type="dep",
+    confidence=0.7,
+    subject=Slot(kinds=(ORG,)),
+    object=Slot(kinds=(ORG,)),
+    pattern=[],
+)
+_COMPETITOR_RE = re.compile(r"\b(?:competitors?|rivals?|challengers?)\b", re.IGNORECASE)
+CARRY_SENTENCES = 4  # "Another key competitor is Z" takes the owner of a competitor sentence this close
+
+
+def _copular_competitors(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Candidate]:
+    """ "X's main competitor is Y", "One of X's main competitors (in the market) is Y", "Two of the
+    company's rivals are A and B"; "Another key competitor is Z" carries X over from the latest such
+    sentence a few sentences before. Sentences are found by a regular expression on the text, so the
+    rule costs nothing on articles without the words."""
+    out: list[_Candidate] = []
+    carry: tuple[SpanRef, int] | None = None  # the last owner and the index of its sentence's start
+    named: set[str] = set()  # the competitors that sentence named
+    for m in _COMPETITOR_RE.finditer(sdoc.text):
+        span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or len(span) != 1:
+            continue
+        noun = span[0]
+        sent = noun.sent
+        cop = _competitor_copula(noun)
+        if cop is None or not ctx.in_body(sent):
+            continue
+        objects = [
+            r for c in cop.children if c.dep_ == "attr" and c.i > noun.i for r in _complement(table, c)
+        ]
+        if not objects:
+            continue
+        owners = [r for r in _owners(table, noun, (ORG,)) if r.key not in {o.key for o in objects}]
+        if carry is not None and any(r.anaphor and r.key in named for r in owners):
+            owners = [carry[0]]  # "... is Vexo. Two of the company's rivals are ...": not Vexo's
+        pat = COPULA_COMPETITOR
+        if not owners and carry is not None and _another(noun):
+            owner, at = carry
+            if sum(1 for t in sdoc[at : sent.start] if t.is_sent_start) <= CARRY_SENTENCES:
+                owners, pat = [owner], COPULA_COMPETITOR_CARRIED
+        if not owners:
+            continue
+        carry = (owners[0], sent.start)
+        named = {o.key for o in objects}
+        out.extend(_Candidate(subject=s, object=o, pattern=pat, sent=sent) for s in owners for o in objects)
+    return out
+
+
+def _complement(table: EntityTable, attr: Token) -> list[SpanRef]:
+    """The organizations a copula's complement names; "the security provider, Zeta": the apposition
+    only, not a name among the describing words ("Apple MDM provider")."""
+    if table.at_token(attr.i) is None:
+        appos = [
+            r for c in attr.children if c.dep_ == "appos" for r in syntax.denote(table, c, (ORG,), conj=True)
+        ]
+        if appos:
+            return appos
+    return syntax.denote(table, attr, (ORG,), conj=True)
+
+
+def _competitor_copula(noun: Token) -> Token | None:
+    """The "be" whose subject phrase is the competitor noun ("X's main competitor is") or "one/two/
+    some of" it ("One of X's competitors is"); None otherwise, or when the copula is negated."""
+    subj = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
+        subj = noun.head.head
+        if subj.pos_ != "NUM" and subj.lower_ not in ("some", "many", "several", "few"):
+            return None
+    if subj.dep_ != "nsubj" or subj.head.lemma_ != "be":
+        return None
+    cop = subj.head
+    if any(c.dep_ == "neg" for c in cop.children):
+        return None
+    return cop
+
+
+def _another(noun: Token) -> bool:
+    """ "Another key competitor", "Other competitors", "A further rival"."""
+    return any(c.lower_ in ("another", "other", "further", "additional") for c in noun.children)
+
+
 # --- gazetteer fallback ------------------------------------------------------------------------
 
 
@@ -514,9 +723,11 @@ def _name_relations(
     states no developer of the product. Evidence is the first body sentence naming the product."""
     stated = {r.subject for r in found if r.predicate == "developedBy"}
     orgs: list[tuple[str, str]] = []
+    given = load_resources().rules.given_names
     for key, d in table.entities.items():
         if d.kind == ORG:
-            orgs.extend((name, key) for name in {d.name, *d.aliases} if len(name) >= 2)
+            # a given name is no maker's name ("Grace Hopper" is no product of a "Grace")
+            orgs.extend((name, key) for name in {d.name, *d.aliases} if len(name) >= 2 and name not in given)
     if not orgs:
         return []
     product_starts = {r.start for r in table.spans if r.kind == PRODUCT and not r.anaphor}

@@ -49,6 +49,8 @@ def resolve_pronoun(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> S
     if ref is not None:
         return ref if ref.kind in kinds else None
     low = tok.lower_
+    if low == "their":
+        return _their(table, tok, kinds)
     if low not in SINGULAR_PRONOUNS:
         return None
     candidates = (ORG, PRODUCT) if low in ORG_PRONOUNS else (PERSON,)
@@ -79,6 +81,27 @@ def resolve_pronoun(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> S
         return None
     # marked as anaphoric: the entity is reached through a pronoun, not named here
     return replace(found, anaphor=True)
+
+
+_PEOPLE_WORDS = frozenset({"they", "we", "you", "i"})
+
+
+def _their(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> SpanRef | None:
+    """ "Google offers X, which powers their AutoML product" -> Google: "their" stands for an
+    organization only when it is the subject of a clause the pronoun sits in, and no plural noun
+    subject comes first ("Acme lets users connect their apps": the users')."""
+    if ORG not in kinds:
+        return None
+    for anc in tok.ancestors:
+        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        if not subjects:
+            continue
+        sref = table.at_token(subjects[0].i)
+        if sref is not None:
+            return replace(sref, anaphor=True) if sref.kind == ORG and not sref.anaphor else None
+        if subjects[0].tag_ in ("NNS", "NNPS") or subjects[0].lower_ in PERSON_PRONOUNS | _PEOPLE_WORDS:
+            return None
+    return None
 
 
 def _named_child(child: Token) -> bool:
@@ -125,6 +148,8 @@ def denote(
     else:
         generic = tok.lower_ in lexicon("product_nouns") or tok.lower_ in lexicon("org_nouns")
         for child in tok.children:
+            if child.dep_ == "appos" and _own_possessor(child):
+                continue  # "Zorblab's Quill app, Plexa's Tunesmith app": a list read as an apposition
             if child.dep_ == "appos" or (generic and _named_child(child)):
                 if child.dep_ == "acl":  # "a model called X"
                     for named in child.children:
@@ -137,7 +162,8 @@ def denote(
                     out.extend(denote(table, child, kinds, _seen=seen))
         if generic and not out and tok.dep_ == "appos":  # "Sora, a video model from OpenAI"
             out.extend(denote(table, tok.head, kinds, _seen=seen))
-        if not out and tok.pos_ in ("NOUN", "PROPN"):  # "integrators like Mindtree and NTT Data"
+        if not out and tok.pos_ in ("NOUN", "PROPN") and _examples_are_named(tok, generic):
+            # "integrators like Mindtree and NTT Data"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("like", "including", "as"):
                     for pobj in child.children:
@@ -165,9 +191,33 @@ def denote(
         for c in tok.conjuncts:
             # "OpenAI's DALL-E and Stability's Stable Diffusion": a conjunct with its own possessor is
             # not in the first one's phrase
-            if c.i > tok.i and not any(g.dep_ == "poss" for g in c.children):
+            if c.i > tok.i and not any(g.dep_ == "poss" for g in c.children) and not _others_of(tok, c):
                 out.extend(denote(table, c, kinds, deep=deep, _seen=seen))
     return _unique(out)
+
+
+def _own_possessor(tok: Token) -> bool:
+    """Whether a phrase has a named possessor of its own ("Plexa's Tunesmith app"; not "its")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+
+
+_OTHERS = frozenset({"others", "other", "more", "many"})
+
+
+def _others_of(tok: Token, conj: Token) -> bool:
+    """ "Plexa's Make-A-Clip and others like X": the others are not Plexa's."""
+    return conj.lower_ in _OTHERS and any(c.dep_ == "poss" for c in tok.children)
+
+
+def _examples_are_named(tok: Token, generic: bool) -> bool:
+    """Whether "<tok> like/including/such as X" names X through tok: not when "and others" sits
+    between ("Bexa's Tune Maker and others like X": the examples are the others', not Bexa's), nor
+    after a singular non-generic noun with a possessor ("Bexa's Video like X")."""
+    if any(c.dep_ == "conj" and c.lower_ in _OTHERS for c in tok.children):
+        return False
+    if any(c.dep_ == "poss" for c in tok.children):
+        return generic or tok.tag_ in ("NNS", "NNPS")
+    return True
 
 
 def possessors(table: EntityTable, tok: Token, kinds: tuple[str, ...] = (ORG,)) -> list[SpanRef]:
@@ -479,6 +529,9 @@ def title_org(table: EntityTable, title: Token, kinds: tuple[str, ...] = (ORG,))
     "OpenAI CEO", "a researcher at Google", "CEO and co-founder of X"."""
     out: list[SpanRef] = []
     heads = [title, *title.conjuncts]
+    doc = title.doc
+    if title.i >= 2 and doc[title.i - 1].text == "-" and doc[title.i - 2].lower_ == "co":
+        heads.append(doc[title.i - 2])  # "X's other co-founder" split in three: the possessor hangs on "co"
     for t in heads:
         for c in t.children:
             if c.dep_ == "poss":
@@ -503,6 +556,16 @@ def title_org(table: EntityTable, title: Token, kinds: tuple[str, ...] = (ORG,))
                                 and not r.anaphor
                                 and r.end == p.i
                             ]
+                        if not named and p.lower_ in lexicon("org_nouns") and p.i + 1 < len(p.doc):
+                            # "an engineer at startup Hugging Face": the name right after a bare org noun
+                            nxt = table.at_token(p.i + 1)
+                            if nxt is not None and nxt.start == p.i + 1 and nxt.kind in kinds:
+                                named = [] if nxt.anaphor else [nxt]
+                        if c.lower_ == "of" and named and named[0].kind == ORG:
+                            # "head of the Media Integrity Program at the Partnership on AI": the unit's
+                            # organization is the employer
+                            outer = [r for q in prep_objects(p, ("at",)) for r in denote(table, q, kinds)]
+                            named = outer or named
                         out.extend(named)
                         if c.lower_ == "of" and table.at_token(p.i) is None:
                             # "director of machine learning at Cohere": the field, then the employer
