@@ -176,3 +176,140 @@ def test_extract_events_recall2_infinitive_list_is_planned(extractor) -> None:
     past = "Acme Labs hired engineers and launched Zedra, its coding assistant."
     done = events_of(extract(extractor, past), "Launch")
     assert done and all(e.status == "Announced" for _, e in done)
+
+
+# --- round 2: classes from the audit of fresh articles -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (  # one round told in two halves: the recipient's verb and the investors' "with ... leading"
+            "Tovalink Labs has secured $14 million in seed funding, with Harlow Ventures leading the round.",
+            {"Tovalink Labs", "Harlow Ventures"},
+        ),
+        (
+            "Tovalink Labs announced it raised $9 million in a seed round, with Harlow Ventures and "
+            "Pemberton Capital participating.",
+            {"Tovalink Labs", "Harlow Ventures", "Pemberton Capital"},
+        ),
+        (
+            "Tovalink Labs raised $20 million, with participation from Harlow Ventures.",
+            {"Tovalink Labs", "Harlow Ventures"},
+        ),
+        (  # a round that names only investors belongs to the subject of the sentence before
+            "Quantiva Labs builds search software for retailers. In 2020, Harlow Ventures led a seed round "
+            "with Pemberton Capital.",
+            {"Quantiva Labs", "Harlow Ventures", "Pemberton Capital"},
+        ),
+    ],
+)
+def test_extract_events_recall2_round_halves_and_previous_subject(
+    extractor, text: str, who: set[str]
+) -> None:
+    found = events_of(extract(extractor, text), "Investment")
+    assert len(found) == 1 and who <= found[0][0], found
+
+
+def test_extract_events_recall2_halves_keep_amount(extractor) -> None:
+    text = "Tovalink Labs has secured $14 million in seed funding, with Harlow Ventures leading the round."
+    ((_, ev),) = events_of(extract(extractor, text), "Investment")
+    assert ev.amount is not None and ev.amount.value == 14_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two companies in the sentence before: whose round it is stays open
+        "Quantiva Labs and Brivo Labs build software. Harlow Ventures led a seed round.",
+        # the lead investor is the subject before: no recipient to take
+        "Harlow Ventures is a fund. Harlow Ventures led a seed round.",
+        # "joining" in a with-phrase is no investment
+        "Tovalink Labs raised $20 million, with Harlow Ventures joining as an adviser.",
+    ],
+)
+def test_extract_events_recall2_no_guessed_recipient(extractor, text: str) -> None:
+    found = events_of(extract(extractor, text), "Investment")
+    assert all("Harlow Ventures" not in names or len(names) == 1 for names, _ in found), found
+    if "adviser" in text:
+        assert all("Harlow Ventures" not in names for names, _ in found), found
+    else:
+        assert found == [], found
+
+
+@pytest.mark.parametrize(
+    ("text", "plaintiff", "defendant"),
+    [
+        (
+            "Picture Corp also filed a suit, alleging that Zentro AI trained its model on many images.",
+            "Picture Corp",
+            "Zentro AI",
+        ),
+        ("Harlan Media sued on Monday, claiming Zentro AI copied its archive.", "Harlan Media", "Zentro AI"),
+    ],
+)
+def test_extract_events_recall2_defendant_in_allegation(
+    extractor, text: str, plaintiff: str, defendant: str
+) -> None:
+    x = extract(extractor, text)
+    names = {e.key: e.name for e in x.entities}
+    suits = [{(role, names[k]) for role, k in e.participants} for e in x.events if e.type == "LegalAction"]
+    assert suits == [{("plaintiff", plaintiff), ("defendant", defendant)}], suits
+
+
+def test_extract_events_recall2_allegation_does_not_replace_object(extractor) -> None:
+    x = extract(extractor, "Harlan Media sued Delta Labs on Monday, claiming Zentro AI copied its archive.")
+    names = {e.key: e.name for e in x.entities}
+    defendants = [names[k] for e in x.events for role, k in e.participants if role == "defendant"]
+    assert defendants == ["Delta Labs"]
+
+
+def test_extract_events_recall2_counsel_is_no_plaintiff(extractor) -> None:
+    x = extract(
+        extractor, "Attorney Dana Whitlock has also begun suits against tech firms on behalf of coders."
+    )
+    assert [e for e in x.events if e.type == "LegalAction"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Orbis Labs has launched a new tool to watermark images. The tool, called MarkSafe, hides a "
+            "signal in the pixels.",
+            "MarkSafe",
+        ),
+        ("Orbis Labs unveiled a chatbot for lawyers. The chatbot, named Lexi, answers questions.", "Lexi"),
+    ],
+)
+def test_extract_events_recall2_launch_named_next_sentence(extractor, text: str, product: str) -> None:
+    found = events_of(extract(extractor, text), "Launch")
+    assert [names for names, _ in found] == [{"Orbis Labs", product}]
+
+
+def test_extract_events_recall2_unnamed_launch_stays_without_name(extractor) -> None:
+    found = events_of(extract(extractor, "Orbis Labs released a new model. The model is fast."), "Launch")
+    assert [names for names, _ in found] == [{"Orbis Labs"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbix Corp launched Snapbox in 2021. Last month it shuttered the project.",
+        "Orbix Corp launched Snapbox in 2021. In May the service was discontinued.",
+    ],
+)
+def test_extract_events_recall2_discontinued_by_anaphor(extractor, text: str) -> None:
+    found = events_of(extract(extractor, text), "Discontinuation")
+    assert [names for names, _ in found] == [{"Orbix Corp", "Snapbox"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbix Corp launched Snapbox in 2021. Rivals shut down the service they ran.",
+        "Orbix Corp launched Snapbox in 2021. The company later closed the project office.",
+    ],
+)
+def test_extract_events_recall2_no_anaphor_discontinuation(extractor, text: str) -> None:
+    assert events_of(extract(extractor, text), "Discontinuation") == []

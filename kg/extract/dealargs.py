@@ -136,6 +136,22 @@ def _led_by(tok: Token) -> list[Token]:
     return out
 
 
+WITH_INVESTOR_VERBS = frozenset({"lead", "co-lead", "participate"})
+WITH_INVESTOR_NOUNS = frozenset({"participation", "backing", "support"})
+
+
+def _with_investors(tok: Token) -> list[Token]:
+    """Investors in an absolute "with" phrase on a funding verb or noun: "raised $14M, with Y leading
+    (participating, joining)", "with participation from Y" (the phrase names who put money in)."""
+    out: list[Token] = []
+    for w in syntax.prep_objects(tok, ["with"]):
+        if w.tag_ == "VBG" and w.lemma_ in WITH_INVESTOR_VERBS:
+            out += [c for c in w.children if c.dep_ == "nsubj"]
+        elif w.lemma_ in WITH_INVESTOR_NOUNS:
+            out += syntax.prep_objects(w, ["from", "by"])
+    return out
+
+
 def _which_of(table: EntityTable, subj: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
     """ "A, B and C, the last of which has raised $5M": "the last/latter of which" is the list item
     written right before it, "the first/former of which" the first item of that list."""
@@ -198,7 +214,8 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
             heads = [tok, *(o for o in syntax.object_tokens(tok) if not table.at_token(o.i))]
             recipients = [p for h in heads for p in syntax.prep_objects(h, ["in", "into"])]
             _fill(a, "recipient", table, recipients, (ORG,))
-            _fill_investors(a, table, syntax.prep_objects(tok, ["from", "by"]) + _led_by(tok))
+            sources = syntax.prep_objects(tok, ["from", "by"]) + _led_by(tok) + _with_investors(tok)
+            _fill_investors(a, table, sources)
         elif trig.type != "Acquisition" or trig.words[0] == "merge":  # "partnered with X", "merged with X"
             # "joined forces with X": the phrase may hang on the verb's own object word
             inner = [o for o in syntax.object_tokens(tok) if o.lower_ in trig.words[1:]]
@@ -265,6 +282,12 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
     if light is not None and gov is not None and investment and not a.get("investor"):
         # "received backing from X": the source hangs on the verb
         _fill(a, "investor", table, syntax.prep_objects(gov, ["from"]), (ORG, PERSON))
+    if investment and gov is not None and gov.lemma_ in ("lead", "co-lead"):
+        # "Y led a seed round with Z": the investor named after "with" joins the lead
+        with_toks = syntax.prep_objects(tok, ["with"]) + syntax.prep_objects(gov, ["with"])
+        a.add("investor", _of_kind(_refs(table, with_toks, ANY), ORG))
+    if investment and gov is not None:
+        _fill_investors(a, table, _with_investors(gov))  # "raised $5M in a round, with Y leading"
     if light is not None and gov is not None:
         role = _light_deal_role(trig, gov, lex)
         if role == "target" and a.get("target"):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kg.extract import syntax
+from kg.extract.anaphora import product_antecedent
 from kg.extract.argbase import (
     ANY,
     PARTIES,
@@ -28,6 +29,7 @@ from kg.extract.argbase import (
     _refs,
     _subject_refs,
     _subtree_refs,
+    governing_verb,
     light_verb,
 )
 from kg.extract.dealargs import _deal
@@ -78,6 +80,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             pats = syntax.patient_tokens(tok)
             a.add("product", _of_kind(_refs(table, pats, ANY, deep=True), PRODUCT))
             a.add("agent", _of_kind(_refs(table, syntax.agent_tokens(tok), ANY), ORG))
+            if not a.get("product") and trig.type in ANAPHOR_TYPES:  # "the service was discontinued"
+                a.add("product", _referred_products(table, pats))
             np_toks += pats
         else:
             subj = _subject_refs(a, table, tok, ANY)
@@ -94,12 +98,21 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             a.add("agent", _of_kind(subj, ORG))
             a.add("product", _of_kind(obj_refs, PRODUCT))
             a.generic = trig.type == "Launch" and not a.get("product") and generic_product(objs)
+            if a.generic:  # "X launched a new tool. The tool, called Y, ...": the product is named next
+                named = _named_in_next(table, objs)
+                if named is not None:
+                    a.add("product", named)
+                    a.generic = False
             if not objs and trig.intransitive:  # "Sora launched", "the service shut down"
                 a.add("product", _of_kind(subj, PRODUCT))
             if not a.get("agent"):
                 for o in objs:
                     a.add("agent", syntax.possessors(table, o, (ORG,)))
             np_toks += objs
+            if not a.get("product") and trig.type in ANAPHOR_TYPES:
+                # "shuttered the project": the product named just before
+                said = objs or ([] if not trig.intransitive else syntax.subject_tokens(tok))
+                a.add("product", _referred_products(table, said))
         a.add("agent", _of_kind(_preps(table, tok, ["by"], ANY, deep=False), ORG))
     else:
         for ref in syntax.possessors(table, tok, (ORG, PRODUCT)) + _compounds(table, tok, (ORG, PRODUCT)):
@@ -182,6 +195,41 @@ def generic_product(objs: list[Token]) -> bool:
             continue  # "its new Dolly model": a named product the entity step missed, not an unnamed one
         return True
     return False
+
+
+ANAPHOR_TYPES = frozenset({"Discontinuation", "Delay"})
+
+
+def _referred_products(table: EntityTable, toks: list[Token]) -> list[SpanRef]:
+    """The products "the project"/"the service" stand for (`anaphora.product_antecedent`)."""
+    # "the service they ran", "the project office": a described or modified noun is no anaphor
+    toks = [t for t in toks if not any(c.dep_ in ("relcl", "prep") for c in t.children)]
+    return [r for t in toks if (r := product_antecedent(table, t)) is not None]
+
+
+def _named_in_next(table: EntityTable, objs: list[Token]) -> list[SpanRef] | None:
+    """ "X has launched a new tool ... The tool, called Y, ...": the unnamed product named at the
+    opening of the next sentence by "the <same noun>, called/named/dubbed Y" or "the <noun>, Y,". The
+    product found there (a list, maybe empty when the name is no product entity), else None when the
+    next sentence does not name it."""
+    nouns = trigger_options()["generic_products"]
+    heads = {(_noun_in_phrase(o, nouns) or o).lemma_ for obj in objs for o in (obj, *obj.conjuncts)}
+    doc = objs[0].doc if objs else None
+    if doc is None or objs[0].sent.end >= len(doc):
+        return None
+    nxt = doc[objs[0].sent.end].sent
+    naming = lexicon("naming_verbs")
+    for t in nxt[:4]:
+        if t.lemma_ not in heads or t.lemma_ not in nouns:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children):
+            continue
+        names = [g for c in t.children if c.dep_ == "acl" and c.lower_ in naming for g in c.children
+                 if g.dep_ in ("oprd", "attr", "dobj", "xcomp")]
+        names += [c for c in t.children if c.dep_ == "appos"]
+        if names:
+            return _of_kind(_refs(table, names, (PRODUCT,)), PRODUCT)
+    return None
 
 
 def _names_something(obj: Token) -> bool:
@@ -337,7 +385,30 @@ def _legal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -
     if not a.get("plaintiff"):
         subjects = syntax.subject_tokens(tok) if trig.pos == "verb" else (light[1] if light else [])
         a.add("plaintiff", _named_next(table, subjects))
+    if not a.get("defendant"):
+        verb = tok if trig.pos == "verb" else governing_verb(tok)
+        if verb is not None:
+            have = set(a.keys())
+            a.add("defendant", [r for r in _alleged(table, verb) if r.key not in have])
     return a
+
+
+ALLEGING_VERBS = frozenset({"allege", "claim", "accuse", "charge", "contend", "argue", "assert"})
+
+
+def _alleged(table: EntityTable, verb: Token) -> list[SpanRef]:
+    """The defendant stated in the claim beside a suit: "X filed a suit, alleging that Y trained ...",
+    "X sued, claiming Y copied ..." (the subject of the claim's clause), "X sued, accusing Y of ..."
+    (the participle's object)."""
+    out: list[SpanRef] = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.lemma_ not in ALLEGING_VERBS:
+            continue
+        objs = [o for o in c.children if o.dep_ == "dobj"]
+        clauses = [o for o in c.children if o.dep_ == "ccomp"]
+        subjects = objs + [s for cl in clauses for s in cl.children if s.dep_ in ("nsubj", "nsubjpass")]
+        out += [r for r in _refs(table, subjects, PARTIES) if not r.anaphor]
+    return out
 
 
 def _named_next(table: EntityTable, subjects: list[Token]) -> list[SpanRef]:

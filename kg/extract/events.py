@@ -37,6 +37,7 @@ FALLBACK_PENALTY = {
     "developer": 0.05,
     "employer": 0.05,
     "sentence": 0.1,
+    "previous": 0.15,
     "neighbour": 0.15,
     "salient": 0.2,
 }
@@ -153,7 +154,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
     for d in drafts:
         if not d.hit.backref:
             ready.extend(_normalise(d, table, developer, employer))
-    found = _records(sdoc, table, ctx, ready)
+    found = _join_halves(_records(sdoc, table, ctx, ready))
     found = _link_back(found, [d for d in drafts if d.hit.backref], ctx)
     found = _deal_backrefs(found, drafts, ctx)
     cache[id(table)] = (table, tuple(found))
@@ -240,6 +241,8 @@ def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
             return []
         other, fallback = _clause_subject(table, d.hit.tok, {r.key for _, r in parts})
         if other is None:
+            other, fallback = _previous_subject(table, d.hit.tok, {r.key for _, r in parts})
+        if other is None:
             return []
         return [replace(d, participants=[*parts, (missing, other)], fallback=fallback)]
     if missing == second:
@@ -291,6 +294,28 @@ def _clause_subject(table: EntityTable, tok: Token, used: set[str]) -> tuple[Spa
     if subjects:
         return min(subjects, key=lambda r: abs(r.start - tok.i)), "sentence"
     return None, ""
+
+
+def _previous_subject(table: EntityTable, tok: Token, used: set[str]) -> tuple[SpanRef | None, str]:
+    """ "Q builds search tools for shops. In 2020, Y led a seed round with Z.": a round that names only
+    its investors is for the organization that is the main-clause subject of the sentence right before
+    (named, not an investor firm, not a party already); fallback label "previous"."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None, ""
+    prev = tok.doc[sent.start - 1].sent
+    subjects = [
+        r
+        for r in table.in_range(prev.start, prev.end)
+        if _ok_party(r, used)
+        and r.cls not in ("Investor",)
+        and tok.doc[r.end - 1].dep_ == "nsubj"
+        and tok.doc[r.end - 1].head.dep_ == "ROOT"
+        and not any(c.dep_ == "conj" for c in tok.doc[r.end - 1].children)
+    ]
+    if len({r.key for r in subjects}) != 1:
+        return None, ""
+    return subjects[0], "previous"
 
 
 def _other_party(table: EntityTable, tok: Token, used: set[str]) -> tuple[SpanRef | None, str]:
@@ -605,6 +630,40 @@ def _deal_backrefs(found: list[_Found], drafts: list[_Draft], ctx: DocContext) -
         amount = rec.amount if rec.amount is not None or len(amounts) != 1 else amounts[0][2]
         date = rec.date if rec.date is not None or len(dates) != 1 else dates[0][2]
         out[i] = replace(out[i], record=replace(rec, amount=amount, date=date))
+    return out
+
+
+def _join_halves(found: list[_Found]) -> list[_Found]:
+    """ "X has secured $14M in seed funding, with Y leading the round": one sentence reports the round
+    twice, once with its recipient (and maybe its lead) and once (a funding noun: "leading the round with
+    participation from Z") with investors only; the two halves are one investment when the sentence
+    has one event with a recipient, so the investors join it (which keeps its amount
+    and date, taking what it lacks from the other). Only halves of the same status join."""
+    out = list(found)
+    for f in found:
+        r = f.record
+        roles = {role for role, _ in r.participants}
+        if r.type != "Investment" or roles != {"investor"} or ".noun" not in r.rule:
+            continue
+        mates = [
+            i
+            for i, g in enumerate(out)
+            if g.record.type == "Investment"
+            and g.record.evidence.start == r.evidence.start
+            and g.record.status == r.status
+            and "recipient" in {role for role, _ in g.record.participants}
+        ]
+        if len(mates) != 1 or f not in out:
+            continue
+        i = mates[0]
+        rec = out[i].record
+        have = {k for _, k in rec.participants}
+        extra = tuple(p for p in r.participants if p[1] not in have)
+        merged = replace(
+            rec, participants=rec.participants + extra, date=rec.date or r.date, amount=rec.amount or r.amount
+        )
+        out[i] = replace(out[i], record=merged)
+        out.remove(f)
     return out
 
 

@@ -114,7 +114,7 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
     if trig.objects and not object_words(tok, trig):
         return False  # "restored access"
     amount_ok = not (trig.needs_amount or trig.when_amount) or bool(deal_amounts(tok.sent.text))
-    if not amount_ok and not _led_round(tok, trig):
+    if not amount_ok and not (_led_round(tok, trig) or _leads_new_round(tok, trig)):
         return False
     if trig.when_heads or trig.when_preps:
         head_ok = tok.head is not tok and tok.head.lemma_ in trig.when_heads
@@ -208,6 +208,25 @@ def _led_round(tok: Token, trig: Trigger) -> bool:
         return False
     phrase = [tok, *(s for s in verb.children if s.dep_ == "nsubjpass" and s.i < tok.i)]
     return any(c.dep_ == "poss" for t in phrase for c in t.children)
+
+
+LEAD_VERBS = frozenset({"lead", "co-lead", "colead"})
+NEW_ROUND_DETERMINERS = frozenset({"a", "an", "its", "their"})
+
+
+def _leads_new_round(tok: Token, trig: Trigger) -> bool:
+    """ "In 2020, Y led a seed round with Z": a funding noun without an amount, introduced by "a"/"its",
+    as the object of an active "led"/"co-led" whose subject is written (the investors; the recipient
+    is read by the participant step, or taken from the previous sentence)."""
+    if not (trig.needs_amount and trig.pos == "noun") or tok.dep_ != "dobj" or tok.tag_ != "NN":
+        return False
+    verb = tok.head
+    if verb.lemma_ not in LEAD_VERBS or verb.tag_ not in ("VBD", "VBZ", "VBN"):
+        return False
+    if any(c.dep_ in ("auxpass", "neg") for c in verb.children):
+        return False
+    first = tok.left_edge  # "a seed round": the article may hang on "seed"
+    return first.lower_ in NEW_ROUND_DETERMINERS and bool(syntax.subject_tokens(verb))
 
 
 BACKREF_DETERMINERS = frozenset({"the", "this", "that"})
