@@ -2,24 +2,25 @@
 locatedIn, subsidiaryOf.
 
 Three sources, each recorded under its own versioned rule name:
-- the patterns of kg/data/patterns/relations.json (dependency and surface patterns);
+- the patterns of kg/data/patterns/relations.json (dependency and surface patterns, read here), and
+  a few rules written in code for what a pattern cannot say (relpeople.py, relrivals.py);
 - events found by kg.extract.events ("OpenAI launched Sora" -> Sora developedBy OpenAI;
   "Simo was named CEO of Instacart" -> Simo worksFor Instacart);
-- the gazetteer's known developer of a product or employer of a person, when both occur in the
-  document and the text states nothing about them (weakest).
+- a product named after its maker, and the gazetteer's known developer of a product or employer of
+  a person, when both occur in the document and the text states nothing about them (weakest;
+  relfallbacks.py).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract import syntax
+from kg.extract import relfallbacks, relpeople, relrivals, syntax
 from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
+from kg.extract.relbase import Candidate
 from kg.extract.resources import GazEntry, load_resources
 from kg.extract.table import EntityTable, SpanRef
-from kg.model import ORG, PERSON, PRODUCT, RelationRecord
+from kg.model import ORG, PRODUCT, RelationRecord
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,23 +30,10 @@ if TYPE_CHECKING:
 _CACHE_KEY = "kg.extract.relations"
 PUNCT_GAP_OK = frozenset({"-", "'s", "\u2019s"})
 GAP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-GAZETTEER_CONFIDENCE = 0.5
-NAME_CONFIDENCE = 0.7
-NAME_RULE = "kg.rel.developedBy.name.v1"
 GAZETTEER_CHECKED_RULES = frozenset({"kg.rel.developedBy.possessive.v1"})
 # Weak place readings ("Bexa's Watchnet", "the Bexa startup X"): only with a place the model is sure of.
 SURE_PLACE_RULES = frozenset({"kg.rel.locatedIn.possessive.v1", "kg.rel.locatedIn.compound.v1"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    subject: SpanRef
-    object: SpanRef
-    pattern: RelationPattern
-    sent: Span
-    role: str | None = None
-    former: bool = False
 
 
 def find_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[RelationRecord]:
@@ -54,8 +42,8 @@ def find_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Relat
 
     found = list(pattern_relations(sdoc, table, ctx))
     found.extend(events.event_relations(sdoc, table, ctx))
-    found.extend(_name_relations(sdoc, table, ctx, found))
-    found.extend(_gazetteer_relations(sdoc, table, ctx, found))
+    found.extend(relfallbacks.name_relations(sdoc, table, ctx, found))
+    found.extend(relfallbacks.gazetteer_relations(sdoc, table, ctx, found))
     return _dedupe(found)
 
 
@@ -65,7 +53,7 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
     hit = cache.get(id(table))
     if hit is not None and hit[0] is table:
         return list(hit[1])
-    cands: list[_Candidate] = []
+    cands: list[Candidate] = []
     m = matchers_for(sdoc.vocab)
     by_key = {p.key: p for p in relation_patterns()}
     sents = _candidate_sentences(sdoc, table, ctx)
@@ -91,9 +79,9 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             for match_id, start, end in surface_hits.get(at, ()):
                 pat = by_key[sdoc.vocab.strings[match_id]]
                 cands.extend(_from_surface(pat, sdoc, start, end, table))
-            cands.extend(_long_titles(sdoc, sents[at], table))
-            cands.extend(_fronted_founders(sdoc, sents[at], table))
-    cands.extend(_copular_competitors(sdoc, table, ctx))
+            cands.extend(relpeople.long_titles(sdoc, sents[at], table))
+            cands.extend(relpeople.fronted_founders(sdoc, sents[at], table))
+    cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
     records = []
     for c in cands:
         if c.subject.key == c.object.key or not ctx.in_body(c.sent):
@@ -175,7 +163,7 @@ def _sentence_index(sdoc: Doc, sents: list[Span]) -> list[int]:
     return index
 
 
-def _confidence(c: _Candidate) -> float:
+def _confidence(c: Candidate) -> float:
     conf = c.pattern.confidence
     if c.subject.anaphor or c.object.anaphor:
         conf -= 0.05  # the entity was reached through "it", "the company", ...
@@ -229,7 +217,7 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
     elif slot.how == "named":
         refs = syntax.named(table, tok, kinds, conj=slot.conj)
     elif slot.how == "owner":
-        refs = _owners(table, tok, kinds)
+        refs = relrivals.rival_owners(table, tok, kinds)
     elif slot.how == "patient":
         pats = syntax.patient_tokens(tok)
         if not pats and tok.dep_ in ("acomp", "attr"):
@@ -242,7 +230,7 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
         refs = _whose_owner(table, tok, kinds)
     elif slot.how in ("preceding", "owner_or_preceding"):
         if slot.how == "owner_or_preceding":
-            refs = _owners(table, tok, kinds) or _clause_subject(table, tok, kinds)
+            refs = relrivals.rival_owners(table, tok, kinds) or _clause_subject(table, tok, kinds)
         if not refs:
             near = _preceding(table, tok, kinds, exclude)
             refs = [near] if near is not None else []
@@ -260,19 +248,6 @@ def _subject_refs(
     if verb.dep_ == "relcl" and rel_subject and subjects == [verb.head]:
         return syntax.relative_antecedents(table, verb.head, kinds)
     return [r for t in subjects for r in syntax.denote(table, t, kinds, conj=True)]
-
-
-def _owners(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
-    """Whose rivals a rival noun names: "OpenAI's rivals", "OpenAI rivals", "rivals of/to OpenAI"."""
-    refs = syntax.possessors(table, tok, kinds)
-    for c in tok.children:
-        if c.dep_ in ("compound", "nmod"):
-            refs += syntax.denote(table, c, kinds)
-        elif c.dep_ == "prep" and c.lower_ in ("of", "to") and c.i > tok.i:
-            refs += [
-                r for p in c.children if p.dep_ == "pobj" for r in syntax.denote(table, p, kinds, conj=True)
-            ]
-    return refs
 
 
 def _clause_subject(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> list[SpanRef]:
@@ -332,7 +307,7 @@ def _preceding(table: EntityTable, tok: Token, kinds: tuple[str, ...], exclude: 
     return None
 
 
-def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTable) -> list[_Candidate]:
+def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTable) -> list[Candidate]:
     objects = _slot_refs(pat.object, anchors, table, set())
     if not objects:
         return []
@@ -360,13 +335,13 @@ def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTabl
         former = _past_tenure(verb)
     if pat.adjacent:
         return [
-            _Candidate(subject=s, object=o, pattern=pat, sent=sent)
+            Candidate(subject=s, object=o, pattern=pat, sent=sent)
             for s, o in zip(subjects, objects, strict=True)
         ]
     if pat.predicate == "locatedIn":  # "a Paris, Texas-based firm": the city before the state too
         objects += [c for o in objects if (c := _city_before(table, sent.doc, sent, o)) is not None]
     return [
-        _Candidate(subject=s, object=o, pattern=pat, sent=sent, role=role, former=former)
+        Candidate(subject=s, object=o, pattern=pat, sent=sent, role=role, former=former)
         for s in subjects
         for o in objects
     ]
@@ -436,7 +411,7 @@ def _trim(table: EntityTable, start: int, end: int) -> tuple[int, int]:
 
 def _from_surface(
     pat: RelationPattern, sdoc: Doc, start: int, end: int, table: EntityTable
-) -> list[_Candidate]:
+) -> list[Candidate]:
     start, end = _trim(table, start, end)
     if start >= end:
         return []
@@ -467,7 +442,7 @@ def _from_surface(
         left = obj if pat.object.side == "left" else subj
         prev = [sdoc[i].lower_ for i in range(max(sent.start, left.start - 2), left.start)]
         former = any(w in lexicon("former_words") for w in prev)
-    out = [_Candidate(subject=subj, object=obj, pattern=pat, sent=sent, role=role, former=former)]
+    out = [Candidate(subject=subj, object=obj, pattern=pat, sent=sent, role=role, former=former)]
     last = sdoc[end - 1]
     plural = last.tag_ in ("NNS", "NNPS") or last.lower_ in lexicon("plural_titles")
     if role is not None and plural and pat.subject.side == "right":
@@ -476,12 +451,12 @@ def _from_surface(
         for other in syntax.denote(table, root, pat.subject.kinds, conj=True):
             if other.key != subj.key and not other.anaphor:
                 out.append(
-                    _Candidate(subject=other, object=obj, pattern=pat, sent=sent, role=role, former=former)
+                    Candidate(subject=other, object=obj, pattern=pat, sent=sent, role=role, former=former)
                 )
     if pat.predicate == "locatedIn" and pat.object.side == "left":
         city = _city_before(table, sdoc, sent, obj)  # "Sunnyvale, California-based": the city too
         if city is not None:
-            out.append(_Candidate(subject=subj, object=city, pattern=pat, sent=sent))
+            out.append(Candidate(subject=subj, object=city, pattern=pat, sent=sent))
     return out
 
 
@@ -507,287 +482,3 @@ def _city_before(table: EntityTable, sdoc: Doc, sent: Span, place: SpanRef) -> S
     if ref is None or ref.kind != place.kind or ref.anaphor or ref.end != comma:
         return None
     return ref
-
-
-# --- rules written in code -----------------------------------------------------------------------
-
-LONG_TITLE = RelationPattern(
-    rule="kg.rel.worksFor.long-title.v1",
-    predicate="worksFor",
-    type="surface",
-    confidence=0.75,
-    subject=Slot(kinds=(PERSON,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
-
-
-def _long_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[_Candidate]:
-    """ "A, executive director of research, drug discovery, at Acme": see syntax.long_title_employer."""
-    out = []
-    for ref in table.in_range(sent.start, sent.end):
-        if ref.kind != PERSON or ref.anaphor:
-            continue
-        found = syntax.long_title_employer(table, sdoc, ref)
-        if found is None:
-            continue
-        org, start, end = found
-        words = sdoc[start:end]
-        cut = next((t.i for t in words if t.text == ","), end)
-        role = sdoc[start:cut].text.strip() or None
-        former = any(t.lower_ in lexicon("former_words") or t.lower_ == "formerly" for t in sdoc[start:cut])
-        out.append(
-            _Candidate(subject=ref, object=org, pattern=LONG_TITLE, sent=sent, role=role, former=former)
-        )
-    return out
-
-
-FOUNDED_LIST = RelationPattern(
-    rule="kg.rel.worksFor.founded-list.v1",
-    predicate="worksFor",
-    type="surface",
-    confidence=0.8,
-    subject=Slot(kinds=(PERSON,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
-_FOUNDED_WORDS = frozenset({"founded", "co-founded", "cofounded", "started", "launched", "established"})
-_LIST_FILLER = frozenset({",", "and", "&", "in", "back", "early", "late", "mid", "the"})
-_FOUNDED_LEAD = frozenset({"the", "team", "at", "behind", "company", "startup", "firm"})  # ", the team at X"
-
-
-def _fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[_Candidate]:
-    """ "Founded in 2021 by A (former VP at P), B (...) and C, Qwell ...": every person of the list
-    (brackets skipped) founded the organization named right after it. The small model's parse of
-    such lists is unreliable, so the rule reads the words: only names, brackets, commas, "and" and a
-    date may sit between "by" and the organization, which must be named (not "it")."""
-    words = sent[:4]
-    first = next((t for t in words if t.lower_ in _FOUNDED_WORDS), None)
-    if first is None or any(
-        t.is_alpha and t.lower_ not in ("originally", "first") for t in words if t.i < first.i
-    ):
-        return []
-    by = next((t for t in sent[first.i - sent.start : first.i - sent.start + 8] if t.lower_ == "by"), None)
-    if by is None:
-        return []
-    people: list[SpanRef] = []
-    depth = 0
-    i = by.i + 1
-    while i < sent.end:
-        tok = sdoc[i]
-        if tok.text in ("(", "["):
-            depth += 1
-        elif tok.text in (")", "]"):
-            depth -= 1
-        elif depth == 0:
-            ref = table.at_token(i)
-            if ref is not None and not ref.anaphor and ref.start == i:
-                if ref.kind == PERSON:
-                    people.append(ref)
-                    i = ref.end
-                    continue
-                lead = sdoc[people[-1].end : i] if people else sdoc[i:i]
-                if lead and lead[0].text in ("(", "["):  # the last person's bracket: "C (...), X"
-                    lead = lead[next((t.i - lead.start + 1 for t in lead if t.text in (")", "]")), 0) :]
-                if (
-                    ref.kind == ORG
-                    and lead
-                    and lead[0].text == ","
-                    and all(t.lower_ in _FOUNDED_LEAD for t in lead[1:])
-                ):
-                    return [
-                        _Candidate(subject=p, object=ref, pattern=FOUNDED_LIST, sent=sent, role="founder")
-                        for p in people
-                    ]
-                return []
-            if (
-                tok.lower_ not in _LIST_FILLER | _FOUNDED_LEAD
-                and not tok.like_num
-                and tok.ent_type_ != "DATE"
-            ):
-                return []
-        i += 1
-    return []
-
-
-COPULA_COMPETITOR = RelationPattern(
-    rule="kg.rel.competesWith.copula.v1",
-    predicate="competesWith",
-    type="dep",
-    confidence=0.8,
-    subject=Slot(kinds=(ORG,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
-COPULA_COMPETITOR_CARRIED = RelationPattern(
-    rule="kg.rel.competesWith.copula-another.v1",
-    predicate="competesWith",
-    type="dep",
-    confidence=0.7,
-    subject=Slot(kinds=(ORG,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
-_COMPETITOR_RE = re.compile(r"\b(?:competitors?|rivals?|challengers?)\b", re.IGNORECASE)
-CARRY_SENTENCES = 4  # "Another key competitor is Z" takes the owner of a competitor sentence this close
-
-
-def _copular_competitors(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Candidate]:
-    """ "X's main competitor is Y", "One of X's main competitors (in the market) is Y", "Two of the
-    company's rivals are A and B"; "Another key competitor is Z" carries X over from the latest such
-    sentence a few sentences before. Sentences are found by a regular expression on the text, so the
-    rule costs nothing on articles without the words."""
-    out: list[_Candidate] = []
-    carry: tuple[SpanRef, int] | None = None  # the last owner and the index of its sentence's start
-    named: set[str] = set()  # the competitors that sentence named
-    for m in _COMPETITOR_RE.finditer(sdoc.text):
-        span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or len(span) != 1:
-            continue
-        noun = span[0]
-        sent = noun.sent
-        cop = _competitor_copula(noun)
-        if cop is None or not ctx.in_body(sent):
-            continue
-        objects = [
-            r for c in cop.children if c.dep_ == "attr" and c.i > noun.i for r in _complement(table, c)
-        ]
-        if not objects:
-            continue
-        owners = [r for r in _owners(table, noun, (ORG,)) if r.key not in {o.key for o in objects}]
-        if carry is not None and any(r.anaphor and r.key in named for r in owners):
-            owners = [carry[0]]  # "... is Vexo. Two of the company's rivals are ...": not Vexo's
-        pat = COPULA_COMPETITOR
-        if not owners and carry is not None and _another(noun):
-            owner, at = carry
-            if sum(1 for t in sdoc[at : sent.start] if t.is_sent_start) <= CARRY_SENTENCES:
-                owners, pat = [owner], COPULA_COMPETITOR_CARRIED
-        if not owners:
-            continue
-        carry = (owners[0], sent.start)
-        named = {o.key for o in objects}
-        out.extend(_Candidate(subject=s, object=o, pattern=pat, sent=sent) for s in owners for o in objects)
-    return out
-
-
-def _complement(table: EntityTable, attr: Token) -> list[SpanRef]:
-    """The organizations a copula's complement names; "the security provider, Zeta": the apposition
-    only, not a name among the describing words ("Apple MDM provider")."""
-    if table.at_token(attr.i) is None:
-        appos = [
-            r for c in attr.children if c.dep_ == "appos" for r in syntax.denote(table, c, (ORG,), conj=True)
-        ]
-        if appos:
-            return appos
-    return syntax.denote(table, attr, (ORG,), conj=True)
-
-
-def _competitor_copula(noun: Token) -> Token | None:
-    """The "be" whose subject phrase is the competitor noun ("X's main competitor is") or "one/two/
-    some of" it ("One of X's competitors is"); None otherwise, or when the copula is negated."""
-    subj = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
-        subj = noun.head.head
-        if subj.pos_ != "NUM" and subj.lower_ not in ("some", "many", "several", "few"):
-            return None
-    if subj.dep_ != "nsubj" or subj.head.lemma_ != "be":
-        return None
-    cop = subj.head
-    if any(c.dep_ == "neg" for c in cop.children):
-        return None
-    return cop
-
-
-def _another(noun: Token) -> bool:
-    """ "Another key competitor", "Other competitors", "A further rival"."""
-    return any(c.lower_ in ("another", "other", "further", "additional") for c in noun.children)
-
-
-# --- gazetteer fallback ------------------------------------------------------------------------
-
-
-def _first_body_sentence(sdoc: Doc, table: EntityTable, ctx: DocContext, key: str) -> Span | None:
-    for ref in table.spans:
-        if ref.key == key and not ref.anaphor:
-            sent = sdoc[ref.start].sent
-            if ctx.in_body(sent):
-                return sent
-    return None
-
-
-def _name_relations(
-    sdoc: Doc, table: EntityTable, ctx: DocContext, found: list[RelationRecord]
-) -> list[RelationRecord]:
-    """A product named after its maker: "UserTesting AI", "Acme Studio" -> developedBy the organization
-    whose whole name opens the product's name, when the text also names the organization alone and
-    states no developer of the product. Evidence is the first body sentence naming the product."""
-    stated = {r.subject for r in found if r.predicate == "developedBy"}
-    orgs: list[tuple[str, str]] = []
-    given = load_resources().rules.given_names
-    for key, d in table.entities.items():
-        if d.kind == ORG:
-            # a given name is no maker's name ("Grace Hopper" is no product of a "Grace")
-            orgs.extend((name, key) for name in {d.name, *d.aliases} if len(name) >= 2 and name not in given)
-    if not orgs:
-        return []
-    product_starts = {r.start for r in table.spans if r.kind == PRODUCT and not r.anaphor}
-    alone = {r.key for r in table.spans if r.kind == ORG and not r.anaphor and r.start not in product_starts}
-    out = []
-    for key, d in table.entities.items():
-        if d.kind != PRODUCT or key in stated:
-            continue
-        makers = {
-            org
-            for name, org in orgs
-            if org in alone
-            and d.name.startswith(name + " ")
-            and d.name[len(name) + 1 : len(name) + 2].isupper()
-        }
-        if len(makers) != 1:
-            continue
-        sent = _first_body_sentence(sdoc, table, ctx, key)
-        if sent is None:
-            continue
-        out.append(
-            RelationRecord(
-                subject=key,
-                predicate="developedBy",
-                object=makers.pop(),
-                evidence=ctx.evidence(sent),
-                confidence=NAME_CONFIDENCE,
-                rule=NAME_RULE,
-            )
-        )
-    return out
-
-
-def _gazetteer_relations(
-    sdoc: Doc, table: EntityTable, ctx: DocContext, found: list[RelationRecord]
-) -> list[RelationRecord]:
-    """What the gazetteer knows (EntityTable.known_developer / known_employer, filled by the entity
-    step only when both entities occur in this document), for pairs the text states nothing about.
-    Evidence is the first body sentence that mentions the product or person."""
-    stated = {(r.subject, r.predicate) for r in found}
-    out = []
-    known: list[tuple[str, str, str, str | None]] = [
-        (product, "developedBy", org, None) for product, org in table.known_developer.items()
-    ]
-    known += [(person, "worksFor", org, title) for person, (org, title) in table.known_employer.items()]
-    for subject, predicate, obj, role in known:
-        if (subject, predicate) in stated or subject == obj or obj not in table.entities:
-            continue
-        sent = _first_body_sentence(sdoc, table, ctx, subject)
-        if sent is None:
-            continue
-        out.append(
-            RelationRecord(
-                subject=subject,
-                predicate=predicate,
-                object=obj,
-                evidence=ctx.evidence(sent),
-                confidence=GAZETTEER_CONFIDENCE,
-                rule=f"kg.rel.{predicate}.gazetteer.v1",
-                role=role,
-            )
-        )
-    return out

@@ -1,0 +1,151 @@
+"""worksFor rules written in code, for what the patterns of relations.json cannot say: a long job
+title in apposition ("A, executive director of research, drug discovery, at Acme") and a fronted
+list of founders ("Founded in 2021 by A, B and C, Qwell ...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.patterns import RelationPattern, Slot, lexicon
+from kg.extract.relbase import Candidate
+from kg.extract.table import EntityTable, SpanRef
+from kg.model import ORG, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+LONG_TITLE = RelationPattern(
+    rule="kg.rel.worksFor.long-title.v1",
+    predicate="worksFor",
+    type="surface",
+    confidence=0.75,
+    subject=Slot(kinds=(PERSON,)),
+    object=Slot(kinds=(ORG,)),
+    pattern=[],
+)
+
+
+def long_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
+    """ "A, executive director of research, drug discovery, at Acme": see long_title_employer."""
+    out = []
+    for ref in table.in_range(sent.start, sent.end):
+        if ref.kind != PERSON or ref.anaphor:
+            continue
+        found = long_title_employer(table, sdoc, ref)
+        if found is None:
+            continue
+        org, start, end = found
+        words = sdoc[start:end]
+        cut = next((t.i for t in words if t.text == ","), end)
+        role = sdoc[start:cut].text.strip() or None
+        former = any(t.lower_ in lexicon("former_words") or t.lower_ == "formerly" for t in sdoc[start:cut])
+        out.append(
+            Candidate(subject=ref, object=org, pattern=LONG_TITLE, sent=sent, role=role, former=former)
+        )
+    return out
+
+
+_LONG_TITLE_STOP = frozenset({";", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013", ":"})
+_LONG_TITLE_END = frozenset({",", ".", "in", "said", "says", "told", "and"})
+LONG_TITLE_REACH = 25
+
+
+def long_title_employer(table: EntityTable, doc: Doc, person: SpanRef) -> tuple[SpanRef, int, int] | None:
+    """ "A, executive director of research, drug discovery, at Acme, said": the organization after
+    "at" that closes a long job title in apposition to a person (the title may hold commas and unit
+    names). Returns the organization and the title's token span [start, end), or None. The title
+    must open with a title word within its first three words; a verb, another named entity, brackets
+    or quotes before "at" stop the reading, and the organization must close the apposition."""
+    sent_end = doc[person.start].sent.end
+    i = person.end
+    if i >= sent_end or doc[i].text != ",":
+        return None
+    start = i + 1
+    if not any(t.lower_ in lexicon("core_titles") for t in doc[start : min(start + 3, sent_end)]):
+        return None
+    titles = lexicon("title_words")
+    for j in range(start, min(start + LONG_TITLE_REACH, sent_end - 1)):
+        tok = doc[j]
+        if tok.lower_ in ("at", "with") and j > start:
+            org = table.at_token(j + 1)
+            if org is None or org.kind != ORG or org.anaphor or org.start != j + 1:
+                return None
+            after = doc[org.end] if org.end < sent_end else None
+            if after is not None and after.lower_ not in _LONG_TITLE_END:
+                return None
+            return org, start, j
+        if table.at_token(j) is not None or tok.text in _LONG_TITLE_STOP:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in titles and tok.tag_ != "VBG":
+            return None
+    return None
+
+
+FOUNDED_LIST = RelationPattern(
+    rule="kg.rel.worksFor.founded-list.v1",
+    predicate="worksFor",
+    type="surface",
+    confidence=0.8,
+    subject=Slot(kinds=(PERSON,)),
+    object=Slot(kinds=(ORG,)),
+    pattern=[],
+)
+_FOUNDED_WORDS = frozenset({"founded", "co-founded", "cofounded", "started", "launched", "established"})
+_LIST_FILLER = frozenset({",", "and", "&", "in", "back", "early", "late", "mid", "the"})
+_FOUNDED_LEAD = frozenset({"the", "team", "at", "behind", "company", "startup", "firm"})  # ", the team at X"
+
+
+def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
+    """ "Founded in 2021 by A (former VP at P), B (...) and C, Qwell ...": every person of the list
+    (brackets skipped) founded the organization named right after it. The small model's parse of
+    such lists is unreliable, so the rule reads the words: only names, brackets, commas, "and" and a
+    date may sit between "by" and the organization, which must be named (not "it")."""
+    words = sent[:4]
+    first = next((t for t in words if t.lower_ in _FOUNDED_WORDS), None)
+    if first is None or any(
+        t.is_alpha and t.lower_ not in ("originally", "first") for t in words if t.i < first.i
+    ):
+        return []
+    by = next((t for t in sent[first.i - sent.start : first.i - sent.start + 8] if t.lower_ == "by"), None)
+    if by is None:
+        return []
+    people: list[SpanRef] = []
+    depth = 0
+    i = by.i + 1
+    while i < sent.end:
+        tok = sdoc[i]
+        if tok.text in ("(", "["):
+            depth += 1
+        elif tok.text in (")", "]"):
+            depth -= 1
+        elif depth == 0:
+            ref = table.at_token(i)
+            if ref is not None and not ref.anaphor and ref.start == i:
+                if ref.kind == PERSON:
+                    people.append(ref)
+                    i = ref.end
+                    continue
+                lead = sdoc[people[-1].end : i] if people else sdoc[i:i]
+                if lead and lead[0].text in ("(", "["):  # the last person's bracket: "C (...), X"
+                    lead = lead[next((t.i - lead.start + 1 for t in lead if t.text in (")", "]")), 0) :]
+                if (
+                    ref.kind == ORG
+                    and lead
+                    and lead[0].text == ","
+                    and all(t.lower_ in _FOUNDED_LEAD for t in lead[1:])
+                ):
+                    return [
+                        Candidate(subject=p, object=ref, pattern=FOUNDED_LIST, sent=sent, role="founder")
+                        for p in people
+                    ]
+                return []
+            if (
+                tok.lower_ not in _LIST_FILLER | _FOUNDED_LEAD
+                and not tok.like_num
+                and tok.ent_type_ != "DATE"
+            ):
+                return []
+        i += 1
+    return []
