@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import evidence as ev
-from kg.extract import spans
+from kg.extract import lists, spans, tails
 from kg.extract.context import DocContext
 from kg.extract.layout import BODY, Layout
 from kg.extract.names import (
@@ -120,6 +120,7 @@ class Candidates:
                 or "\n" in tok.text
                 or tok.text in _SPLIT_PUNCT
                 or (tok.tag_ == "POS" and i + 1 < span.end and not self.possessive_in_name(i, span.end))
+                or (i + 1 < span.end and tails.plural_possessive(self.doc, i))
             ):
                 if i > s:
                     out.append((s, i))
@@ -144,6 +145,9 @@ class Candidates:
             if doc[start:k].text.casefold() == doc[k + 1 : end].text.casefold():
                 return [(start, end)]
             if all(self.own_name(s, e) for s, e in (left, right)):
+                return [left, right]
+            listed = lists.closes_name_list(doc, start, k, end)  # '..., Marrow Labs and Tide Ventures'
+            if listed and any(self.own_name(s, e) for s, e in (left, right)):
                 return [left, right]
             return [(start, end)]
         return [(start, end)]
@@ -249,7 +253,7 @@ class Candidates:
                 start += 1
             else:
                 break
-        end = spans.score_cut(doc, start, end)
+        end = tails.tail_cut(doc, start, spans.score_cut(doc, start, end))
         while end > start:
             tok = doc[end - 1]
             if tok.tag_ == "POS" or tok.text in ("'s", "’s", "'", "’") or tok.is_punct:
@@ -425,6 +429,7 @@ class Candidates:
             doc[j - 1].lower_ in rules.product_name_suffixes and (j - start >= 3 or gaz.kind == PRODUCT)
         ):
             j = common[0]  # "Oracle Cloud" is Oracle; "Oracle Cloud Infrastructure", "DGX Cloud" products
+        j = tails.tail_cut(doc, start, j)  # "Acme VPs", "Acme Credit: ...": no longer name
         if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
             return None  # a run of capitalised words is a headline ("Acme Unveils Zephyr For ...")
         if spans.event_name([t.text for t in doc[start:j]]):
@@ -811,8 +816,10 @@ class Candidates:
             and len(words) > 1
         ):
             return True  # "Addressing AI bias ...": a sentence-opening verb or adjective glued to a name
-        if is_never_entity(name, rules) or is_handle(name, rules):
+        if is_never_entity(name, rules) or is_handle(name, rules) or any(map(tails.web_path, words)):
             return True
+        if len(words) == 1 and tails.fan_plural(name, self.gaz_names):
+            return True  # "YouTubers", "Redditors": the users of a known brand
         if all_generic(words, rules) and not spans.institution_name(self.doc, c.start, c.end, c.label):
             return True
         if spans.event_name(words) and c.version is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract import evidence as ev
 from kg.extract.layout import BODY
@@ -175,3 +175,16 @@ def _place_of_item(t: Token, finder: Grouping) -> bool:
 def _model_only_person(g: Group) -> bool:
     """Read as a person by the model's label alone: no given name, title, speaker label or surname reuse."""
     return all(v.cue == "ner" for c in g.cands for v in c.votes if v.kind == PERSON)
+
+
+def closes_name_list(doc: Doc, start: int, k: int, end: int) -> bool:
+    """'Kestrel Ventures, Oakline Capital, Marrow Innovation and Tidewater Ventures': a span "A B and C D"
+    that closes a comma list of names (a comma and a capitalised word before it) is two list items when
+    both sides have two or more capitalised words ("Food and Drug Administration" keeps one side short).
+    """
+    left, right = doc[start:k], doc[k + 1 : end]
+    if len(left) < 2 or len(right) < 2 or start < 2:
+        return False
+    if not all(is_capitalised(t.text) for t in (*left, *right)):
+        return False
+    return doc[start - 1].text == "," and is_capitalised(doc[start - 2].text)
