@@ -202,6 +202,9 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
                 a.add(first, subj[:1])
                 a.add(second, subj[1:])
             else:
+                if role == "investor" and subj and subj_toks:  # "A, B and C invested $5M in X"
+                    have = {x.key for x in subj}
+                    subj = subj + [r for r in _listed_before(table, subj_toks) if r.key not in have]
                 a.add(role, subj)
             a.acting = role == "investor" and bool(subj)
             if trig.type in ("Acquisition", "Partnership", "Deal"):
@@ -303,6 +306,12 @@ def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) ->
             refs = _acting_places(table, light[1])
         if not refs:  # "Cyara announced that it received $5m", Cyara taken for a place and "it" for nothing
             refs = [r for t in light[1] if (r := reported_it(table, t)) is not None]
+        if refs and role == "investor":
+            refs = refs + [r for r in _listed_before(table, light[1]) if r.key not in {x.key for x in refs}]
+        if refs and role == "investor" and trig.needs_amount:
+            # "A and B joined its new round": "its" is the round's owner, never the joining investors
+            joiners = {r.key for r in refs}
+            a.roles["recipient"] = [r for r in a.get("recipient") if not (r.anaphor and r.key in joiners)]
         if refs and not any(r.key in a.keys() for r in refs):  # noqa: SIM118
             a.add(role, refs)
             a.light = True
@@ -331,3 +340,27 @@ def _light_deal_role(trig: Trigger, verb: Token, lex: TriggerLexicon) -> str:
     if trig.type == "Acquisition" and has("target"):  # "X rejected a takeover offer"
         return "target"
     return _deal_roles(trig)[0]
+
+
+LIST_GLUE = frozenset({",", "and", "&"})
+
+
+def _listed_before(table: EntityTable, subjects: list[Token]) -> list[SpanRef]:
+    """ "A, B and C participated in ...": the organizations of a subject list the small model parsed
+    as a chain of modifiers (only names, commas and "and" between its first word and the subject)."""
+    out: list[SpanRef] = []
+    for subj in subjects:
+        i = subj.left_edge.i
+        found: list[SpanRef] = []
+        while i <= subj.i:
+            ref = table.at_token(i)
+            if ref is not None and ref.kind == ORG and not ref.anaphor:
+                found.append(ref)
+                i = max(ref.end, i + 1)
+            elif subj.doc[i].lower_ in LIST_GLUE:
+                i += 1
+            else:
+                found = []
+                break
+        out += found
+    return out

@@ -565,6 +565,8 @@ def _link_back(found: list[_Found], backrefs: list[_Draft], ctx: DocContext) -> 
         investors = [r for r in d.args.get("investor") if not r.anaphor]
         if not investors:
             continue
+        # "X's latest round": only X's investment
+        owners = {r.key for r in d.args.get("recipient") if not r.anaphor}
         start = ctx.evidence(d.hit.tok.sent).start if ctx.in_body(d.hit.tok.sent) else -1
         earlier = [
             i
@@ -572,7 +574,7 @@ def _link_back(found: list[_Found], backrefs: list[_Draft], ctx: DocContext) -> 
             if f.record.type == "Investment"
             and f.record.evidence.start < start
             and f.record.status not in HEDGED
-            and any(role == "recipient" for role, _ in f.record.participants)
+            and any(role == "recipient" and (not owners or k in owners) for role, k in f.record.participants)
         ]
         if not earlier:
             continue
@@ -700,6 +702,8 @@ def _dominated(found: list[_Found]) -> tuple[list[_Found], list[_Found]]:
             product_event = any(role == "product" for role, _ in r.participants)
             if not (same_sent or not product_event):
                 continue
+            if same_sent and r.amount and g.record.amount and r.amount.value != g.record.amount.value:
+                continue  # "After raising $200M in 2021, X closed a $248M round": two rounds
             stronger = (g.record.confidence, -found.index(g)) > (r.confidence, -found.index(f))
             if mine < theirs or (mine == theirs and same_sent and stronger):
                 dominated = True

@@ -235,21 +235,49 @@ BACKREF_DETERMINERS = frozenset({"the", "this", "that"})
 def _refers_back(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
     """ "Icon Ventures led the new round": a funding noun that needs an amount, has none, and is
     introduced by "the"/"this"/"that" refers to a round the document reported earlier."""
-    if not (trig.needs_amount and trig.pos == "noun" and tok.tag_ == "NN" and tok.dep_ != "compound"):
+    noun = tok.tag_ == "NN" or (len(trig.words) > 1 and _misread_head(tok))  # "funding round" read as RB
+    if not (trig.needs_amount and trig.pos == "noun" and noun and tok.dep_ != "compound"):
         return False
     if deal_amounts(tok.sent.text):
         return False  # money in the sentence that is not this round's (a total, a valuation)
     det = [c for c in tok.children if c.dep_ == "det"]
+    refers = bool(det) and det[0].lower_ in BACKREF_DETERMINERS
+    return (refers or _owned_current_round(tok)) and _conditions_hold_but_amount(tok, trig, sdoc, start)
+
+
+def _misread_head(tok: Token) -> bool:
+    """The head of a multi-word funding noun tagged an adverb: next to its verb ("closed a funding
+    round") or as the object of a preposition ("participated in X's latest funding round")."""
+    if misread_noun(tok):
+        return True
     return (
-        bool(det)
-        and det[0].lower_ in BACKREF_DETERMINERS
-        and _conditions_hold_but_amount(tok, trig, sdoc, start)
+        tok.tag_ == "RB"
+        and tok.dep_ in ("pobj", "dobj")
+        and any(c.dep_ == "compound" and c.tag_.startswith("NN") for c in tok.children)
     )
+
+
+# "participated in X's latest funding round": a possessed round is the current one only with these
+# modifiers (or none); "its previous round", "its 2020 round" are other rounds
+CURRENT_ROUND_WORDS = frozenset(
+    {"latest", "new", "newest", "recent", "current", "most", "funding", "financing"}
+)
+
+
+def _owned_current_round(tok: Token) -> bool:
+    """ "A and B participated in X's latest funding round": a funding noun with a possessor and no
+    other modifier than `CURRENT_ROUND_WORDS` refers to the round reported earlier (its investors join
+    it in `events._link_back`, and only when the recipient is the possessor)."""
+    if not any(c.dep_ == "poss" for c in tok.children):
+        return False
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "npadvmod")]
+    return all(m.lower_ in CURRENT_ROUND_WORDS and not m.like_num for m in mods)
 
 
 def _conditions_hold_but_amount(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
     first = sdoc[start]
-    if not tok.tag_.startswith("NN") or tok.tag_ in ("NNP", "NNPS"):
+    noun = tok.tag_.startswith("NN") or (len(trig.words) > 1 and _misread_head(tok))
+    if not noun or tok.tag_ in ("NNP", "NNPS"):
         return False
     return not (first.i != first.sent.start and first.text[:1].isupper())
 
