@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import evidence as ev
-from kg.extract import lists, spans, tails
+from kg.extract import lists, shapes, spans, tails
 from kg.extract.context import DocContext
 from kg.extract.layout import BODY, Layout
 from kg.extract.names import (
@@ -478,6 +478,8 @@ class Candidates:
         self, start: int, end: int, label: str, gaz: GazEntry | None, votes: list[ev.Vote]
     ) -> Cand | None:
         doc, rules = self.doc, self.rules
+        if gaz is None:
+            start, end = shapes.code_bounds(doc, start, end)  # "X7" -> "Nimbus-X7"
         cand = Cand(start, end, "", self.zone(start), label, gaz, list(votes))
         # Versions: "Seedance 2.0", "Claude Haiku 4.5", "GPT-4o", "Gemini 2.5 Pro".
         if gaz is None or gaz.kind == PRODUCT:
@@ -578,6 +580,8 @@ class Candidates:
             c.votes.append(ev.Vote(ORG, "Company", ev.W_SUFFIX, "suffix"))  # "Monday.com": a company
         if len(words) == 1 and _MODEL_NUMBER.match(words[0]):
             c.votes.append(ev.Vote(PRODUCT, "Product", ev.W_POSSESSIVE, "model-number"))  # "CS-2", "F-35"
+        if shapes.product_code(words[0]) and c.label != "PERSON":
+            c.votes.append(ev.Vote(PRODUCT, "Product", ev.W_POSSESSIVE, "product-code"))  # "Cortex-M85"
         known = self.gaz_names.get(words[0].casefold()) if len(words) == 2 else None
         product_stem = known is not None and known.kind == PRODUCT and not known.ambiguous
         suffix = ev.suffix_vote(words, rules, self.lower_words, product_stem)
@@ -611,6 +615,7 @@ class Candidates:
         speaker = ev.speaker_vote(doc, c.start, c.end, rules)
         if speaker is not None:
             c.votes.append(speaker)
+        c.votes = shapes.nearest_description_wins(c.votes)  # "... partner: the company Origo Data"
         kind = NER_KIND.get(c.label)
         if kind == PERSON and not personal:
             kind = None  # "Joseph Saveri Law Firm", "Memory X": the model's person reading is wrong
@@ -806,8 +811,8 @@ class Candidates:
             return False
         if len(words) > 7 or not any(ch.isalpha() for ch in name) or not is_capitalised(words[0]):
             return True
-        if len(name) < 2 or name.casefold() in rules.person_titles:
-            return True
+        if len(name) < 2 or name.casefold() in rules.person_titles or shapes.title_only(words, rules):
+            return True  # "Executive Vice President": a title set off after a name
         first = self.doc[c.start]
         if (
             self.opens_sentence(c.start)

@@ -308,17 +308,26 @@ class Grouping(Candidates):
         """'Cribl Edge' taken for a person while 'Cribl' is an organization: a product of Cribl."""
         orgs = {name_key(g.name) for g in accepted.values() if g.kind == ORG}
         orgs |= {name_key(n) for g in accepted.values() if g.kind == ORG and g.gaz for n in g.gaz.names}
-        person_cues = {"title-before", "appos-title", "speaker-label", "given-name"}
+        # "Zentro Python" beside the product "Zentro": a product line's member, not a person; a
+        # given name opening it still counts as a person's unless the product is a plain known one.
+        products = {name_key(g.name) for g in accepted.values() if g.kind == PRODUCT}
+        plain = {
+            name_key(g.name)
+            for g in accepted.values()
+            if g.kind == PRODUCT and g.gaz is not None and not g.gaz.ambiguous
+        }
+        titled = {"title-before", "appos-title", "speaker-label"}
         for g in accepted.values():
-            if (
-                g.kind != PERSON
-                or g.gaz is not None
-                or any(v.cue in person_cues for c in g.cands for v in c.votes)
-            ):
+            cues = {v.cue for c in g.cands for v in c.votes}
+            if g.kind != PERSON or g.gaz is not None or cues & titled:
                 continue
             words = g.name.split()
-            if len(words) >= 2 and name_key(words[0]) in orgs:
-                g.kind, g.cls, g.confidence = PRODUCT, "Application", CONF_WEAK
+            first = name_key(words[0])
+            if len(words) < 2 or first not in orgs | products:
+                continue
+            if "given-name" in cues and first not in plain:
+                continue
+            g.kind, g.cls, g.confidence = PRODUCT, "Application", CONF_WEAK
         self.retype_short_forms(accepted, orgs)
 
     def retype_short_forms(self, accepted: dict[str, Group], orgs: set[str]) -> None:

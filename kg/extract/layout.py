@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from kg.extract import shapes
+
 TITLE, HEADLINE, LABEL, BODY, COMMENTS = "title", "headline", "label", "body", "comments"
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -72,7 +74,11 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
                 start, caps = m.start(), 0
                 # A run that starts inside a sentence, after a lower-case word, is names in prose
                 # ("co-led by A B C and D E"): it needs more capitals to be a glued headline.
-                need = min_capitals + 2 if prev[:1].islower() and prev[-1:].isalpha() else min_capitals
+                # So does a job title right after a comma ("Ann Lee, Senior Vice President of Growth at
+                # Acme Labs"): a title in apposition, not a headline.
+                inside = prev[:1].islower() and prev[-1:].isalpha()
+                titled = prev.endswith(",") and len(prev) > 1 and shapes.title_opening(core)
+                need = min_capitals + 2 if inside or titled else min_capitals
             end = m.end()
             caps += is_cap and not gloss
             # "?" and "!" do not end a run: glued headlines end in questions, and the byline after
