@@ -175,6 +175,8 @@ def _long_phrase_start(doc: Doc, noun: Token) -> int | None:
     """The "the" opening a longer noun phrase whose modifiers hold a place and "-based" ("the Santa
     Clara, California-based company"); None for any other phrase."""
     edge = noun.left_edge.i
+    if doc[edge].lower_ not in ("the", "this"):
+        edge = _article_before_place(doc, edge, noun.i)
     if noun.i - edge > 8 or doc[edge].lower_ not in ("the", "this"):
         return None
     words = {t.lower_ for t in doc[edge + 1 : noun.i]}
@@ -183,16 +185,54 @@ def _long_phrase_start(doc: Doc, noun: Token) -> int | None:
     return edge
 
 
+_PLACE_PUNCT = frozenset({",", "-", "."})
+
+
+def _article_before_place(doc: Doc, edge: int, noun_i: int) -> int:
+    """ "The Mountain View, California-based company": the parse may cut the city off as a phrase of its
+    own; the article before it (only proper nouns and commas between) opens the anaphor's phrase."""
+    j = edge - 1
+    while j >= max(0, noun_i - 8) and (doc[j].pos_ == "PROPN" or doc[j].text in _PLACE_PUNCT):
+        if doc[j].is_sent_start and doc[j].pos_ == "PROPN":
+            return edge
+        j -= 1
+    return j if j >= 0 and j < edge - 1 else edge
+
+
 def _prefer_subject(doc: Doc, table: EntityTable, ante: SpanRef, lo: int, i: int) -> SpanRef:
     """The nearest organization, unless it sits in a prepositional phrase ("data from Acme") while
     an earlier clause of the window has an organization as its subject: the text goes on about that
     one ("Quillbase trained it on data from Acme. The company said ..." -> Quillbase)."""
     if doc[ante.start : ante.end].root.dep_ not in ("pobj", "attr"):  # "data from Acme", "... is Acme"
         return ante
+    if _employer_of_clause_person(doc, table, ante, i):
+        return ante
     for ref in reversed(table.in_range(lo, i)):
         if ref.kind == ORG and not ref.anaphor and doc[ref.start : ref.end].root.dep_ in _SUBJECTS:
             return ref
     return ante
+
+
+def _employer_of_clause_person(doc: Doc, table: EntityTable, ante: SpanRef, i: int) -> bool:
+    """ "For Acme CEO Dana Reyes, who co-founded the company ...": an anaphor in a clause whose subject
+    is a person means the organization named inside that person's own phrase (their employer), even
+    where the parse hangs the phrase on a preposition."""
+    verb = doc[i]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    if subj is None:
+        return False
+    person = table.at_token(subj.i)
+    if person is None or person.kind != "Person" or person.anaphor:
+        return False
+    root = doc[ante.start : ante.end].root
+    # the organization opens the person's phrase ("Acme CEO Dana Reyes"; the parse may cut it off)
+    return subj.left_edge.i - 1 <= root.i < person.start and ante.end == subj.left_edge.i or (
+        subj.left_edge.i <= root.i < person.start
+    )
 
 
 def _it(doc: Doc, table: EntityTable, tok: Token, lo: int) -> SpanRef | None:

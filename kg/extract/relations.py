@@ -81,6 +81,7 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
                 cands.extend(_from_surface(pat, sdoc, start, end, table))
             cands.extend(relpeople.long_titles(sdoc, sents[at], table))
             cands.extend(relpeople.fronted_founders(sdoc, sents[at], table))
+            cands.extend(relpeople.reported_titles(sdoc, sents[at], table))
     cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
     records = []
     for c in cands:

@@ -149,3 +149,54 @@ def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidat
                 return []
         i += 1
     return []
+
+
+REPORTED_TITLE = RelationPattern(
+    rule="kg.rel.worksFor.reported-title.v1",
+    predicate="worksFor",
+    type="surface",
+    confidence=0.7,
+    subject=Slot(kinds=(PERSON,)),
+    object=Slot(kinds=(ORG,)),
+    pattern=[],
+)
+_REPORTING = frozenset({"said", "says", "according", "explained", "noted", "added"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+_TITLE_GLUE = frozenset({"and", "company"})
+# the last word of a title that only the company's own leaders carry ("said analyst X" is no employee)
+_EXECUTIVES = frozenset({"ceo", "cto", "coo", "cfo", "cio", "ciso", "cpo", "cmo", "president", "founder",
+                         "cofounder", "co-founder", "chairman", "chairwoman", "chair", "officer"})
+
+
+def reported_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
+    """ "Zorb has opened an office in Lyon, said CEO Dana Reyes" / "..., according to cofounder and CEO
+    Dana Reyes": a bare title after a reporting verb names a job at the organization that is the
+    subject of the sentence's main clause (named or "the company"), never one inside a quotation."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    refs = [(c, table.at_token(c.i)) for c in subjects]  # the parse may give "The Paris, France-based
+    found = [(c, r) for c, r in refs if r is not None and r.kind == ORG]  # company" two subjects
+    if len(found) != 1:
+        return []
+    subj, org = found[0]
+    if sum(t.text in _QUOTES for t in sdoc[sent.start : subj.i]) % 2:
+        return []
+    out = []
+    for ref in table.in_range(subj.i + 1, sent.end):
+        if ref.kind != PERSON or ref.anaphor:
+            continue
+        i = ref.start - 1
+        while i > subj.i and (sdoc[i].lower_ in lexicon("title_words") or sdoc[i].lower_ in _TITLE_GLUE):
+            i -= 1
+        words = sdoc[i + 1 : ref.start]
+        if not words or words[-1].lower_ not in _EXECUTIVES:
+            continue
+        verb = sdoc[i - 1] if sdoc[i].lower_ == "to" and i > sent.start else sdoc[i]
+        if verb.lower_ not in _REPORTING:
+            continue
+        after = sdoc[ref.end] if ref.end < sent.end else None
+        if after is not None and after.lower_ in ("of", "at", "from", "for"):
+            continue  # "said CEO Dana Reyes of Zorb": the other rules read that employer
+        role = " ".join(t.text for t in words if t.lower_ != "company") or None
+        out.append(Candidate(subject=ref, object=org, pattern=REPORTED_TITLE, sent=sent, role=role))
+    return out

@@ -115,6 +115,9 @@ def _their(table: EntityTable, tok: Token, kinds: tuple[str, ...]) -> SpanRef | 
     return None
 
 
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod", "poss"})
+
+
 def _named_child(child: Token) -> bool:
     return child.dep_ in ("compound", "nmod", "appos", "npadvmod", "amod") or (
         child.dep_ == "acl" and child.lower_ in lexicon("naming_verbs")
@@ -158,9 +161,13 @@ def denote(
         out.extend(denote(table, ante, kinds, _seen=seen))
     else:
         generic = tok.lower_ in lexicon("product_nouns") or tok.lower_ in lexicon("org_nouns")
+        rivalled = tok.lower_ in lexicon("rivalled_heads")
+        generic = generic or rivalled
         for child in tok.children:
             if child.dep_ == "appos" and _own_possessor(child):
                 continue  # "Zorblab's Quill app, Plexa's Tunesmith app": a list read as an apposition
+            if rivalled and child.dep_ in _MODIFIER_DEPS:
+                continue  # "a Quill competitor called Zed": Quill is the rivalled one, not what is named
             if child.dep_ == "appos" or (generic and _named_child(child)):
                 if child.dep_ == "acl":  # "a model called X"
                     for named in child.children:
