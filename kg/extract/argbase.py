@@ -164,12 +164,18 @@ def governing_verb(tok: Token) -> Token | None:
     "made three rounds of [investments]"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in COUNT_NOUNS:
         tok = tok.head.head  # "rounds of investments"
+    elif tok.dep_ == "appos" and tok.head.lower_ == "series" and tok.i > tok.head.i:
+        tok = tok.head  # "announced a series A funding round": the parse makes "A" a determiner
     if tok.dep_ in ("dobj", "attr", "nsubjpass", "oprd") or misread_noun(tok):
         verb = tok.head
     elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep":
         verb = tok.head.head  # "participated in the funding", "raised $5m in a round"
         if verb.tag_ == "CD" and verb.dep_ in ("dobj", "attr"):
             verb = verb.head  # "secured $6 million in seed funding": the phrase hangs on the amount
+        elif verb.tag_ == "CD" and _debut_with(verb):
+            verb = verb.head.head  # "emerged from stealth with $10 million in seed funding"
+    elif _debut_with(tok):
+        verb = tok.head.head  # "came out of stealth with $11 million series A funding"
     else:
         return None
     if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
@@ -178,6 +184,19 @@ def governing_verb(tok: Token) -> Token | None:
 
 
 MONEY_ROLES = ("investor", "recipient")
+
+# "emerged from stealth with $10 million in funding": a company that appears with money raised it
+DEBUT_VERBS = frozenset({"emerge", "exit", "debut", "come"})
+
+
+def _debut_with(tok: Token) -> bool:
+    """`tok` is the object of "with" on a debut verb ("come" only as "come out")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "with" or tok.head.dep_ != "prep":
+        return False
+    verb = tok.head.head
+    if verb.lemma_ not in DEBUT_VERBS or verb.pos_ != "VERB":
+        return False
+    return verb.lemma_ != "come" or any(c.lower_ == "out" for c in verb.children)
 
 
 def misread_noun(tok: Token) -> bool:

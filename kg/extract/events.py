@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract import dealargs, eventargs, relations
 from kg.extract.argbase import Args, governing_verb, reported_it
 from kg.extract.dates import find_dates
+from kg.extract.eventparties import governing_clauses, person_subject, raised_it
 from kg.extract.patterns import trigger_lexicon
 from kg.extract.status import status_of
 from kg.extract.syntax import title_text
@@ -222,7 +223,8 @@ def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
     a = d.args
     first, second = dealargs._deal_roles(trig)
     parts = a.all()  # a place here acts as a party ("The UK will invest £100m"): see dealargs
-    if not parts or all(r.anaphor and not _named_nearby(table, r, d.hit.tok) for _, r in parts):
+    only_pronouns = all(r.anaphor and not _named_nearby(table, r, d.hit.tok) for _, r in parts)
+    if not parts or (only_pronouns and not raised_it(d.hit.tok, d.hit.trigger, a, table, second)):
         return []  # nothing named, or only pronouns: too weak for a deal
     has_first, has_second = bool(a.get(first)), bool(a.get(second))
     if trig.type == "Investment" and has_second and trig.needs_amount:
@@ -251,7 +253,7 @@ def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
         return []
     if trig.type == "Investment":
         return []  # "X has invested heavily", "$5m in EU funding": who got or gave it is not said
-    if missing in a.unfilled or d.hit.tok.tag_ == "NNS":
+    if missing in a.unfilled or d.hit.tok.tag_ == "NNS" or person_subject(table, d.hit.tok):
         return []
     other, fallback = _other_party(table, d.hit.tok, {r.key for _, r in parts})
     if other is None:
@@ -283,7 +285,7 @@ def _clause_subject(table: EntityTable, tok: Token, used: set[str]) -> tuple[Spa
     """The organization that is the subject of a clause the trigger sits in (not inside that
     subject), nearest to the trigger; fallback label "sentence"."""
     sent = tok.sent
-    ancestors = {a.i for a in tok.ancestors}
+    ancestors = governing_clauses(tok)
 
     def governs(ref: SpanRef) -> bool:
         head = tok.doc[ref.end - 1]

@@ -52,6 +52,8 @@ def find_triggers(sdoc: Doc, table: EntityTable, lex: TriggerLexicon | None = No
     for match_id, start, end in matcher(sdoc):
         trig = lex.triggers[sdoc.vocab.strings[match_id]]
         tok = sdoc[start + trig.head]
+        if trig.words[0] == "series" and tok.dep_ == "det" and sdoc[start].tag_.startswith("NN"):
+            tok = sdoc[start]  # "closed a $28M series A last week": the parse makes "A" a determiner
         backref = False
         if (
             not _conditions_hold(tok, trig, sdoc, start)
@@ -99,10 +101,16 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
         trig.pos == "noun" and len(trig.words) > 1 and misread_noun(tok)
     ):
         return False  # "the launch" is no verb trigger, "they launch" no noun trigger
-    if trig.pos == "noun" and (tok.dep_ == "compound" or tok.tag_ in ("NNP", "NNPS")):
+    series = _series_round(sdoc[start], trig)
+    if trig.pos == "noun" and (tok.dep_ == "compound" or (tok.tag_ in ("NNP", "NNPS") and not series)):
         return False  # "launch event", "funding" in "funding round", "the Thwaites Glacier Collaboration"
     first = sdoc[start]
-    if first.i != first.sent.start and first.text[:1].isupper() and not first.text.isupper():
+    if (
+        first.i != first.sent.start
+        and first.text[:1].isupper()
+        and not first.text.isupper()
+        and not series
+    ):
         return False  # a capitalised trigger inside a sentence sits in a headline run or a name
     if start > 0 and sdoc[start - 1].lower_ in trig.not_after:
         return False  # "press release"
@@ -122,6 +130,11 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
         if not (head_ok or prep_ok):
             return False
     return True
+
+
+def _series_round(first: Token, trig: Trigger) -> bool:
+    """ "a $40 million Series B": a lettered round is written with capitals inside a sentence."""
+    return len(trig.words) == 2 and trig.words[0] == "series" and len(first.doc[first.i + 1].text) == 1
 
 
 def object_words(tok: Token, trig: Trigger) -> list[Token]:
