@@ -129,6 +129,14 @@ class RelationPattern:
     key: str = ""  # matcher label
 
 
+def code_rule(rule: str, predicate: str, confidence: float, subject: tuple[str, ...], obj: tuple[str, ...],
+              type: str = "surface") -> RelationPattern:
+    """The pattern record of a rule written in code (relpeople.py, relrivals.py): no matcher pattern,
+    only its name, predicate, confidence and the entity kinds of its two sides."""
+    return RelationPattern(rule=rule, predicate=predicate, type=type, confidence=confidence,
+                           subject=Slot(kinds=subject), object=Slot(kinds=obj), pattern=[])
+
+
 def _slot(raw: Any, where: str, kind: str) -> Slot:
     if not isinstance(raw, dict) or "kinds" not in raw:
         raise PatternError(f"{where}: slot must be an object with 'kinds'")

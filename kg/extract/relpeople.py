@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.patterns import RelationPattern, Slot, lexicon
+from kg.extract.patterns import code_rule, lexicon
 from kg.extract.relbase import Candidate
 from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG, PERSON
@@ -16,15 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-LONG_TITLE = RelationPattern(
-    rule="kg.rel.worksFor.long-title.v1",
-    predicate="worksFor",
-    type="surface",
-    confidence=0.75,
-    subject=Slot(kinds=(PERSON,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
+LONG_TITLE = code_rule("kg.rel.worksFor.long-title.v1", "worksFor", 0.75, (PERSON,), (ORG,))
 
 
 def long_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
@@ -83,15 +75,7 @@ def long_title_employer(table: EntityTable, doc: Doc, person: SpanRef) -> tuple[
     return None
 
 
-FOUNDED_LIST = RelationPattern(
-    rule="kg.rel.worksFor.founded-list.v1",
-    predicate="worksFor",
-    type="surface",
-    confidence=0.8,
-    subject=Slot(kinds=(PERSON,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
+FOUNDED_LIST = code_rule("kg.rel.worksFor.founded-list.v1", "worksFor", 0.8, (PERSON,), (ORG,))
 _FOUNDED_WORDS = frozenset({"founded", "co-founded", "cofounded", "started", "launched", "established"})
 _LIST_FILLER = frozenset({",", "and", "&", "in", "back", "early", "late", "mid", "the"})
 _FOUNDED_LEAD = frozenset({"the", "team", "at", "behind", "company", "startup", "firm"})  # ", the team at X"
@@ -151,15 +135,7 @@ def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidat
     return []
 
 
-REPORTED_TITLE = RelationPattern(
-    rule="kg.rel.worksFor.reported-title.v1",
-    predicate="worksFor",
-    type="surface",
-    confidence=0.7,
-    subject=Slot(kinds=(PERSON,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
+REPORTED_TITLE = code_rule("kg.rel.worksFor.reported-title.v1", "worksFor", 0.7, (PERSON,), (ORG,))
 _REPORTING = frozenset({"said", "says", "according", "explained", "noted", "added"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
 _TITLE_GLUE = frozenset({"and", "company"})

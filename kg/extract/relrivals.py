@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract import syntax
-from kg.extract.patterns import RelationPattern, Slot
+from kg.extract.patterns import code_rule
 from kg.extract.relbase import Candidate
 from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG
@@ -20,24 +20,10 @@ if TYPE_CHECKING:
     from kg.extract.context import DocContext
 
 
-COPULA_COMPETITOR = RelationPattern(
-    rule="kg.rel.competesWith.copula.v1",
-    predicate="competesWith",
-    type="dep",
-    confidence=0.8,
-    subject=Slot(kinds=(ORG,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
-COPULA_COMPETITOR_CARRIED = RelationPattern(
-    rule="kg.rel.competesWith.copula-another.v1",
-    predicate="competesWith",
-    type="dep",
-    confidence=0.7,
-    subject=Slot(kinds=(ORG,)),
-    object=Slot(kinds=(ORG,)),
-    pattern=[],
-)
+COPULA_COMPETITOR = code_rule("kg.rel.competesWith.copula.v1", "competesWith", 0.8, (ORG,), (ORG,),
+                              type="dep")
+COPULA_COMPETITOR_CARRIED = code_rule("kg.rel.competesWith.copula-another.v1", "competesWith", 0.7,
+                                      (ORG,), (ORG,), type="dep")
 _COMPETITOR_RE = re.compile(r"\b(?:competitors?|rivals?|challengers?)\b", re.IGNORECASE)
 CARRY_SENTENCES = 4  # "Another key competitor is Z" takes the owner of a competitor sentence this close
 
