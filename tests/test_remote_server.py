@@ -189,7 +189,14 @@ def test_remote_server_cli_endpoint_down_exits_3(monkeypatch):
     assert slept == [0.5, 1.0, 2.0, 4.0]
 
 
-def test_remote_server_kg_serve_answers_until_interrupted(tmp_path):
+def _ignore_sigint() -> None:  # what a non-interactive shell does to a job it starts with '&'
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize(("stop", "background"), [(signal.SIGINT, False), (signal.SIGINT, True),
+                                                   (signal.SIGTERM, True)],
+                         ids=["ctrl-c", "sigint-in-background", "sigterm"])
+def test_remote_server_kg_serve_answers_until_interrupted(tmp_path, stop, background):
     out = tmp_path / "exports"
     out.mkdir()
     (out / "graph.trig").write_bytes(FIXTURE.read_bytes())
@@ -197,7 +204,8 @@ def test_remote_server_kg_serve_answers_until_interrupted(tmp_path):
     kg = Path(sys.executable).parent / "kg"
     proc = subprocess.Popen([str(kg), "serve", "--data", str(out), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "COLUMNS": "200"})
+                            env={**os.environ, "COLUMNS": "200"},
+                            preexec_fn=_ignore_sigint if background else None)
     try:
         deadline = time.monotonic() + 30
         line = ""
@@ -212,7 +220,7 @@ def test_remote_server_kg_serve_answers_until_interrupted(tmp_path):
             assert line, "kg serve stopped early"
         rows = run_query(url, "products-by-company", {"company": "OpenAI"}).rows
         assert [str(r[0]) for r in rows] == ["ChatGPT", "GPT-5", "Sora"]
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         proc.wait(15)
     finally:
         if proc.poll() is None:

@@ -3,6 +3,7 @@ and link (owl:sameAs to Wikidata)."""
 
 from __future__ import annotations
 
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -161,13 +162,24 @@ def serve(
     The server runs on a copy of the store (without the quarantine graph) whose default graph is the
     union of the document graphs, so `kg query --endpoint URL` answers as `kg query` does.
     """
+    # Ctrl-C and `kill` both stop the server cleanly, also when kg was started in the background by a
+    # script (which leaves SIGINT ignored) or killed with SIGTERM (which would orphan the server).
+    previous = {signum: signal.signal(signum, _interrupt) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        _serve(data, host, port, read_only)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _serve(data: Path, host: str, port: int, read_only: bool) -> None:
     from kg.remote import start_oxigraph, stop_process
     from kg.store import server_location
 
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
         location = server_location(data, Path(tmp) / "store")
         proc, endpoint = start_oxigraph(location, host, port, read_only=read_only, quiet=True)
-        try:  # from here on, Ctrl-C (whenever it comes) stops the server and ends cleanly
+        try:  # from here on, Ctrl-C or SIGTERM (whenever it comes) stops the server and ends cleanly
             out.print(f"SPARQL query endpoint: [bold]{endpoint.query_url}[/]")
             if not read_only:
                 out.print(f"SPARQL update endpoint: {endpoint.update_url}")
@@ -182,6 +194,10 @@ def serve(
             stop_process(proc)
         if proc.returncode not in (0, -2, -15, None):
             err.print(f"[yellow]the server exited with code {proc.returncode}[/]")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @handle_errors
