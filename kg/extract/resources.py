@@ -246,3 +246,25 @@ class Resources:
 def load_resources(gazetteer: Path = GAZETTEER_PATH, rules: Path = RULES_PATH) -> Resources:
     """Both data files, read once per process."""
     return Resources(gazetteer=_load_gazetteer(gazetteer), rules=_load_rules(rules))
+
+
+NAME_SPANS_PATH = DATA_DIR / "name_spans.json"
+
+
+@cache
+def _name_span_lists() -> dict[str, frozenset[str]]:
+    try:
+        raw = json.loads(NAME_SPANS_PATH.read_text(encoding="utf-8"))
+        return {key: frozenset(w.casefold() for w in value["words"])
+                for key, value in raw.items() if not key.startswith("_")}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DataFileError(f"{NAME_SPANS_PATH}: bad name-span rules ({exc})") from exc
+
+
+def name_span_words(key: str) -> frozenset[str]:
+    """One lower-cased word list of kg/data/name_spans.json (spans.py, tails.py, shapes.py); the file
+    is read once per process."""
+    lists = _name_span_lists()
+    if key not in lists:
+        raise DataFileError(f"{NAME_SPANS_PATH}: no list {key!r}")
+    return lists[key]

@@ -15,7 +15,6 @@ The title vocabulary is the words of `person_titles` (entity_rules.json) plus `t
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
@@ -23,10 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract.evidence import Vote
 from kg.extract.names import CONNECTORS
-from kg.extract.resources import DATA_DIR, DataFileError, EntityRules
-
-SPAN_RULES_PATH = DATA_DIR / "name_spans.json"  # the file kg.extract.spans reads (imported lazily:
-# layout.py reads this module, and spans.py reads layout.py through aliases.py)
+from kg.extract.resources import EntityRules, name_span_words
 
 _PRODUCT_CODE = re.compile(r"^[A-Z][a-z]{2,}-[A-Z]{1,2}\d{1,4}[A-Z]?$")
 
@@ -57,30 +53,17 @@ def code_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=1)
-def _title_modifiers() -> frozenset[str]:
-    try:
-        raw = json.loads(SPAN_RULES_PATH.read_text(encoding="utf-8"))
-        return frozenset(w.casefold() for w in raw["title_modifiers"]["words"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DataFileError(f"{SPAN_RULES_PATH}: bad title_modifiers ({exc})") from exc
-
-
 @lru_cache(maxsize=4)
 def _vocabulary(person_titles: frozenset[str]) -> frozenset[str]:
-    from kg.extract.spans import span_rules
-
-    spans = span_rules()
     words = {w for title in person_titles for w in title.split()}
-    return frozenset(words | _title_modifiers() | spans.title_starts | spans.title_heads)
+    return frozenset(words | name_span_words("title_modifiers") | name_span_words("title_starts")
+                     | name_span_words("title_heads"))
 
 
 def title_opening(word: str) -> bool:
     """'Senior', 'Executive', 'Head': a word that opens a job title (the data, without EntityRules)."""
-    from kg.extract.spans import span_rules
-
     word = word.casefold()
-    return word in _title_modifiers() or word in span_rules().title_starts
+    return word in name_span_words("title_modifiers") or word in name_span_words("title_starts")
 
 
 def title_vocabulary(rules: EntityRules) -> frozenset[str]:

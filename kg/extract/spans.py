@@ -8,7 +8,6 @@ a category label ("a Data Quality Ops (DQOps) company"), awards, shows and confe
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,9 +16,8 @@ from spacy.tokens import Doc
 
 from kg.extract.aliases import is_acronym_of
 from kg.extract.names import CONNECTORS
-from kg.extract.resources import DATA_DIR, DataFileError
+from kg.extract.resources import name_span_words
 
-SPAN_RULES_PATH = DATA_DIR / "name_spans.json"
 _SCORE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")  # "4-1": a match score
 _TRADEMARKS = frozenset({"TM", "™", "®"})
 _ALSO_CALLED = frozenset({"also", "called", "known", "as", "or", "aka", "short", "for", ","})
@@ -40,12 +38,7 @@ class SpanRules:
 
 @lru_cache(maxsize=1)
 def span_rules() -> SpanRules:
-    try:
-        raw = json.loads(SPAN_RULES_PATH.read_text(encoding="utf-8"))
-        lists = {k: frozenset(w.casefold() for w in raw[k]["words"]) for k in SpanRules.__dataclass_fields__}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DataFileError(f"{SPAN_RULES_PATH}: bad name-span rules ({exc})") from exc
-    return SpanRules(**lists)
+    return SpanRules(**{k: name_span_words(k) for k in SpanRules.__dataclass_fields__})
 
 
 def score_cut(doc: Doc, start: int, end: int) -> int:

@@ -13,7 +13,6 @@ once per process at run time.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Container
 from dataclasses import dataclass
@@ -21,8 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.extract.resources import DataFileError
-from kg.extract.spans import SPAN_RULES_PATH
+from kg.extract.resources import name_span_words
 
 _WEB_PATH = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+/\S*$")  # "pic.twitter.com/Ab3dE9"
 _APOSTROPHES = frozenset({"'", "’"})
@@ -38,16 +36,12 @@ class TailRules:
 
 @lru_cache(maxsize=1)
 def tail_rules() -> TailRules:
-    try:
-        raw = json.loads(SPAN_RULES_PATH.read_text(encoding="utf-8"))
-        return TailRules(
-            group_tails=frozenset(w.casefold() for w in raw["group_tails"]["words"]),
-            caption_labels=frozenset(w.casefold() for w in raw["caption_labels"]["words"]),
-            fan_endings=tuple(sorted((w.casefold() for w in raw["fan_endings"]["words"]), key=len)),
-            possessive_name_heads=frozenset(w.casefold() for w in raw["possessive_name_heads"]["words"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DataFileError(f"{SPAN_RULES_PATH}: bad name-tail rules ({exc})") from exc
+    return TailRules(
+        group_tails=name_span_words("group_tails"),
+        caption_labels=name_span_words("caption_labels"),
+        fan_endings=tuple(sorted(name_span_words("fan_endings"), key=len)),
+        possessive_name_heads=name_span_words("possessive_name_heads"),
+    )
 
 
 def tail_cut(doc: Doc, start: int, end: int) -> int:
