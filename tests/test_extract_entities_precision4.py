@@ -14,12 +14,8 @@ import pytest
 
 from kg.extract import layout, shapes
 from kg.extract.resources import load_resources
-from kg.model import ORG, PERSON, PRODUCT, Document
-
-
-def _kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001 - the fixture's type lives in kg.extract
-    ex = extractor.extract(Document(id="t", title="", text=text))
-    return {e.name: e.kind for e in ex.entities}
+from kg.model import ORG, PERSON, PRODUCT
+from tests.test_extract_entities_spans import entity_kinds
 
 
 @pytest.mark.parametrize(
@@ -93,7 +89,7 @@ def test_extract_entities_precision4_title_only(words: list[str], expected: bool
 def test_extract_entities_precision4_names(
     extractor, text: str, present: dict[str, str], absent: list[str]  # noqa: ANN001
 ) -> None:
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     for name, kind in present.items():
         assert found.get(name) == kind, (name, found)
     for name in absent:

@@ -12,7 +12,8 @@ from kg.extract.resources import load_resources
 from kg.model import ORG, PRODUCT, Document
 
 
-def _kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001 - the fixture's type lives in kg.extract
+def entity_kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001 - the fixture's type lives in kg.extract
+    """Name -> kind of every entity the extractor finds in `text` (shared by the entity test modules)."""
     ex = extractor.extract(Document(id="t", title="", text=text))
     return {e.name: e.kind for e in ex.entities}
 
@@ -37,7 +38,7 @@ def _kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001 - the fixtur
 def test_extract_entities_spans_split_coordinated_names(
     extractor, text: str, names: list[str], glued: str  # noqa: ANN001
 ) -> None:
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     for name in names:
         assert found.get(name) == ORG, found
     assert glued not in found
@@ -53,7 +54,7 @@ def test_extract_entities_spans_split_coordinated_names(
     ],
 )
 def test_extract_entities_spans_keep_names_with_inner_and(extractor, text: str, name: str) -> None:  # noqa: ANN001
-    assert _kinds(extractor, text).get(name) == ORG
+    assert entity_kinds(extractor, text).get(name) == ORG
 
 
 @pytest.mark.parametrize(
@@ -76,13 +77,13 @@ def test_extract_entities_spans_keep_names_with_inner_and(extractor, text: str, 
     ],
 )
 def test_extract_entities_spans_name_edges(extractor, text: str, name: str) -> None:  # noqa: ANN001
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     assert found.get(name) == ORG, found
 
 
 def test_extract_entities_spans_title_not_in_org(extractor) -> None:  # noqa: ANN001
     text = "“We are thrilled,” said Lena Okafor, CEO and Co-Founder of Brisko Labs, in a statement."
-    assert not any("Founder" in name for name in _kinds(extractor, text))
+    assert not any("Founder" in name for name in entity_kinds(extractor, text))
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_extract_entities_spans_title_not_in_org(extractor) -> None:  # noqa: AN
     ],
 )
 def test_extract_entities_spans_lower_or_digit_initial_names(extractor, text: str, name: str) -> None:  # noqa: ANN001
-    assert _kinds(extractor, text).get(name) == ORG
+    assert entity_kinds(extractor, text).get(name) == ORG
 
 
 @pytest.mark.parametrize(
@@ -107,7 +108,7 @@ def test_extract_entities_spans_lower_or_digit_initial_names(extractor, text: st
     ],
 )
 def test_extract_entities_spans_no_money_or_year_names(extractor, text: str) -> None:  # noqa: ANN001
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     assert not any(name[0].isdigit() for name in found), found
 
 
@@ -127,7 +128,7 @@ def test_extract_entities_spans_no_money_or_year_names(extractor, text: str) -> 
     ],
 )
 def test_extract_entities_spans_model_numbers(extractor, text: str, names: list[str]) -> None:  # noqa: ANN001
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     for name in names:
         assert found.get(name) == PRODUCT, found
     assert "Ti" not in found and "RTX" not in found
@@ -141,7 +142,7 @@ def test_extract_entities_spans_model_numbers(extractor, text: str, names: list[
     ],
 )
 def test_extract_entities_spans_no_model_number_for_standards(extractor, text: str) -> None:  # noqa: ANN001
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     assert not any(k == PRODUCT for k in found.values()), found
 
 
@@ -167,7 +168,7 @@ def test_extract_entities_spans_gazetteer_chips_are_distinct() -> None:
 
 def test_extract_entities_spans_facebook_is_meta(extractor) -> None:  # noqa: ANN001
     text = "Facebook said on Monday that its parent Meta would open a new lab in Paris next year."
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     assert found.get("Meta") == ORG
     assert "Facebook" not in found
 
@@ -177,6 +178,6 @@ def test_extract_entities_spans_short_form_joins_known_company(extractor) -> Non
         "Zentrix makes chatbots for banks, and Character AI makes them for fans. Will chatbot makers "
         "like Zentrix and Character grow? Character’s CEO said yes in an interview last week."
     )
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     assert found.get("Zentrix") == ORG and found.get("Character.AI") == ORG, found
     assert "Character" not in found and "Zentrix and Character" not in found

@@ -11,12 +11,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.aliases import is_short_form, plural_variant
-from kg.model import ORG, PERSON, PRODUCT, Document
-
-
-def _kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001 - the fixture's type lives in kg.extract
-    ex = extractor.extract(Document(id="t", title="", text=text))
-    return {e.name: e.kind for e in ex.entities}
+from kg.model import ORG, PERSON, PRODUCT
+from tests.test_extract_entities_spans import entity_kinds
 
 
 @pytest.mark.parametrize(
@@ -42,7 +38,7 @@ def _kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001 - the fixtur
 def test_extract_entities_spans2_name_edges(
     extractor, text: str, name: str, kind: str | None, not_names: list[str]  # noqa: ANN001
 ) -> None:
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     assert name in found, found
     if kind is not None:
         assert found[name] == kind, found
@@ -67,14 +63,15 @@ def test_extract_entities_spans2_name_edges(
     ],
 )
 def test_extract_entities_spans2_not_names(extractor, text: str, not_names: list[str]) -> None:  # noqa: ANN001
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     for bad in not_names:
         assert bad not in found, found
 
 
 def test_extract_entities_spans2_named_company_acronym_stays(extractor) -> None:  # noqa: ANN001
     # a capitalised name before its acronym is a name, whatever lower-case word precedes it
-    found = _kinds(extractor, "The sports agency Crestline Artists Agency (CAA) signed a deal with Halvex.")
+    found = entity_kinds(extractor,
+                         "The sports agency Crestline Artists Agency (CAA) signed a deal with Halvex.")
     assert "Crestline Artists Agency" in found, found
 
 
@@ -92,7 +89,7 @@ def test_extract_entities_spans2_named_company_acronym_stays(extractor) -> None:
 def test_extract_entities_spans2_short_forms_join(
     extractor, text: str, name: str, short: str  # noqa: ANN001
 ) -> None:
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     assert found.get(name) == ORG, found
     assert short not in found, found
 
@@ -102,7 +99,7 @@ def test_extract_entities_spans2_short_name_before_long_stays_apart(extractor) -
     text = (
         "Quellon builds robots for farms. Last year Quellon Capital, its venture arm, backed four startups."
     )
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     assert found.get("Quellon Capital") == ORG, found
     assert found.get("Quellon") == ORG, found
 
@@ -139,7 +136,7 @@ def test_extract_entities_spans2_alias_shapes(a: str, b: str, short: bool, plura
 def test_extract_entities_spans2_prose_names(
     extractor, text: str, present: list[str], absent: list[str]  # noqa: ANN001
 ) -> None:
-    found = _kinds(extractor, text)
+    found = entity_kinds(extractor, text)
     for name in present:
         assert name in found, found
     for bad in absent:
