@@ -1,8 +1,9 @@
-"""Fourth held-out evaluation: 12 more articles, the test set from now on (the second set becomes a dev set).
+"""Fourth held-out evaluation: 12 more articles; the test set during extractors 5-8, a dev set since the fifth
+set (tests/test_heldout5.py) took its place.
 
 Drawn reproducibly (tests/fixtures/heldout4/articles.json says how) from ../shared/corpus/ai-tech-news-2023,
 excluding the first three held-out sets; the fixtures hold only ids and gold (names and facts, no article
-text). Do not develop rules against this set. The helpers are those of tests/test_heldout.py; only the
+text). The helpers are those of tests/test_heldout.py; only the
 paths, the draw and the floors differ.
 """
 
