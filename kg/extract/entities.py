@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.aliases import merge_declared_aliases, merge_groups, merge_spelling_variants
+from kg.extract.brands import join_brands
 from kg.extract.candidates import (
     CONF_PATTERN,
     CONF_WEAK,
@@ -25,6 +26,7 @@ from kg.extract.grouping import Group, Grouping
 from kg.extract.layout import COMMENTS, TITLE
 from kg.extract.lists import type_lists
 from kg.extract.names import clean_name, name_key, slug
+from kg.extract.readings import read_companies, read_products
 from kg.extract.resources import Resources
 from kg.extract.table import EntityDraft, EntityTable, SpanRef
 from kg.model import ORG, PERSON, PLACE, PRODUCT, Mention
@@ -41,13 +43,17 @@ class EntityFinder(Grouping):
     def run(self) -> EntityTable:
         groups = self.groups(self.candidates())
         accepted = {k: g for k, g in groups.items() if self.decide(g)}
+        read_products(self, accepted)  # "a message on Discord": the product, before lists spread kinds
         type_lists(self, groups, accepted)
+        read_products(self, accepted)  # list members the lists step added ("sources such as MySQL")
+        read_companies(self, accepted)  # "analytic database Kinetica announced ..."
         merge_declared_aliases(self, groups, accepted)
         merge_spelling_variants(accepted)
         self.join_short_forms(accepted)
         self.join_document_short_forms(accepted)
         self.retype_sub_brands(accepted)
         self.partial_names(groups, accepted)
+        join_brands(self, accepted)
         self.propagate(accepted)
         return self.build(accepted)
 

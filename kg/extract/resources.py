@@ -41,6 +41,7 @@ class GazEntry:
     title: str | None = None  # job title (people)
     parent: str | None = None  # gazetteer id of the parent organization
     ambiguous: bool = False  # the name is also a common word or first name: needs support in the text
+    product: str | None = None  # an organization whose name also names its product: that product's class
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -114,6 +115,7 @@ def _load_gazetteer(path: Path) -> Gazetteer:
                 title=raw.get("title"),
                 parent=raw.get("parent"),
                 ambiguous=bool(raw.get("ambiguous", False)),
+                product=raw.get("product"),
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise DataFileError(
