@@ -134,6 +134,25 @@ def merge_spelling_variants(accepted: dict[str, Group]) -> None:
                 g.kind == ORG and g.gaz is None and other.gaz is None and plural_variant(g.name, other.name)
             ):
                 merge_groups(g, other, accepted, other_key)
+    merge_brand_tails(accepted)
+
+
+def merge_brand_tails(accepted: dict[str, Group]) -> None:
+    """'Zentro Flow Insights' ... 'Flow Insights': a name of two or more words after the name of an
+    organization of the document, used alone later, is the same product or unit. Only names the
+    gazetteer does not know; the full name must come first."""
+    orgs = {g.name.casefold() for g in accepted.values() if g.kind == ORG}
+    by_name = {g.name.casefold(): (k, g) for k, g in accepted.items() if g.gaz is None}
+    for key, g in list(accepted.items()):
+        words = g.name.split()
+        if key not in accepted or g.gaz is not None or len(words) < 3 or words[0].casefold() not in orgs:
+            continue
+        found = by_name.get(" ".join(words[1:]).casefold())
+        if found is None or found[0] not in accepted or found[1] is g:
+            continue
+        other_key, other = found
+        if other.kind == g.kind and _first(g) < _first(other):
+            merge_groups(g, other, accepted, other_key)
 
 
 def _names(g: Group) -> set[str]:

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import evidence as ev
-from kg.extract import lists, shapes, spans, tails
+from kg.extract import lists, shapes, spans, tails, terms
 from kg.extract.context import DocContext
-from kg.extract.layout import BODY, Layout
+from kg.extract.layout import BODY, TITLE, Layout
 from kg.extract.names import (
     CONNECTORS,
     all_generic,
@@ -99,6 +99,8 @@ class Candidates:
         self.owned_heads = frozenset(self.rules.product_heads) | spans.span_rules().owned_product_heads
         self.title_words: dict[str, list[int]] = defaultdict(list)  # capitalised word -> token indices
         self.cap_index: dict[str, list[int]] = defaultdict(list)  # capitalised word -> token indices
+        self.ent_texts = {e.text for e in sdoc.ents}
+        self.unvouched: list[Cand] = []  # body names of 2+ words without a cue (context_names)
         for t in sdoc:
             if t.is_title and t.is_alpha:
                 self.title_words[t.text].append(t.i)
@@ -119,7 +121,11 @@ class Candidates:
                 tok.is_space
                 or "\n" in tok.text
                 or tok.text in _SPLIT_PUNCT
-                or (tok.tag_ == "POS" and i + 1 < span.end and not self.possessive_in_name(i, span.end))
+                or (
+                    (tok.tag_ == "POS" or tok.text in ("'s", "’s"))  # the tagger may call "’s" a proper noun
+                    and i + 1 < span.end
+                    and not self.possessive_in_name(i, span.end)
+                )
                 or (i + 1 < span.end and tails.plural_possessive(self.doc, i))
             ):
                 if i > s:
@@ -149,6 +155,8 @@ class Candidates:
             listed = lists.closes_name_list(doc, start, k, end)  # '..., Marrow Labs and Tide Ventures'
             if listed and any(self.own_name(s, e) for s, e in (left, right)):
                 return [left, right]
+            if terms.swapped_pair(doc, start, k, end):
+                return [left, right]  # "Stacker and Softr" ... "Softr and Stacker": two names
             return [(start, end)]
         return [(start, end)]
 
@@ -203,7 +211,7 @@ class Candidates:
             and doc[end].text == "-"
             and not doc[end - 1].whitespace_
             and not doc[end].whitespace_
-            and doc[end + 1].is_alpha
+            and (doc[end + 1].is_alpha or terms.final_stop_word(doc, end + 1))  # "DALL-E." ends a sentence
             and doc[end + 1].text[:1].isupper()
             and not doc[end + 1].ent_id_
         ):
@@ -307,6 +315,7 @@ class Candidates:
                 s, e, votes = self.trim(s, e, keep=gaz is not None)
                 if gaz is None and e > s:
                     s, e = self.edges(s, e)
+                    e = terms.longer_named(doc, s, e, self.ent_texts)  # "Astra" + "DB" as named elsewhere
                 if e <= s:
                     continue
                 label = ent.label_
@@ -325,6 +334,8 @@ class Candidates:
         cands.extend(models)
         cands.extend(self.context_names(covered))
         cands.extend(self.given_name_people(covered))
+        titled = {c.surface for c in cands if c.zone == TITLE and any(v.weight >= ev.W_HEAD for v in c.votes)}
+        cands.extend(c for c in self.unvouched if c.surface in titled)  # "Acme launches the Zed Pad"
         cands.sort(key=lambda c: (c.start, -c.end))
         kept: list[Cand] = []
         for c in cands:
@@ -589,13 +600,14 @@ class Candidates:
             c.votes.append(suffix)
         if len(words) >= 2 and words[-1].casefold() in rules.place_suffixes:
             c.votes.append(ev.Vote(PLACE, "Place", ev.W_SUFFIX, "place-suffix"))
-        personal = suffix is None and self.person_shaped_end(words)
+        # "AI Pin", "GPU Cloud": no person's name opens with a never-entity word
+        personal = suffix is None and self.person_shaped_end(words) and not is_never_entity(words[0], rules)
         if words[0] in rules.given_names and looks_like_person_name(words) and personal:
             c.votes.append(ev.Vote(PERSON, "Person", ev.W_SPEAKER, "given-name"))
         if personal and self.surname_reused(words):
             c.votes.append(ev.Vote(PERSON, "Person", ev.W_SPEAKER, "surname-reuse"))
         heads = ev.head_votes(doc, c.start, c.end, rules, c.label)
-        if c.label in ("GPE", "LOC"):
+        if c.label in ("GPE", "LOC", "FAC"):
             # "a U.S. federal agency", "the UK government": the noun is located in the place
             heads = [v for v in heads if v.kind != ORG]
         c.votes.extend(heads)
@@ -707,7 +719,15 @@ class Candidates:
                 j += 1
             words = [t.text for t in doc[i:j]]
             if j - i <= 4 and not is_never_entity(" ".join(words), self.rules):
-                cand = self.make(i, j, "", None, [])
+                s, e = self.edges(i, j)  # "DALL-E." the model cut at its hyphen
+                known = self.gaz_names.get(doc[s:e].text.rstrip(".").casefold()) if e > j else None
+                if known is not None and not known.ambiguous:
+                    cand = self.make(s, e, "", known, [])  # a known name the ruler missed: "DALL-E."
+                    if cand is not None:
+                        out.append(cand)
+                    i = e
+                    continue
+                cand = self.make(s, e, "", None, [])
                 # A sentence's first word is capitalised anyway: only an apposition, a version or an
                 # organization suffix after a word the text never writes in lower case vouches.
                 cues: tuple[str, ...] | None = None
@@ -727,6 +747,8 @@ class Candidates:
                     v.weight >= ev.W_HEAD and (cues is None or v.cue in cues) for v in cand.votes
                 ):
                     out.append(cand)
+                elif cand is not None and cand.zone == BODY and j - i >= 2 and not tok.is_sent_start:
+                    self.unvouched.append(cand)  # kept if the title types the same name
             i = j
         out.extend(self.quoted_names(covered))
         out.extend(self.lower_suffix_names(covered))
@@ -807,8 +829,12 @@ class Candidates:
     def bad_name(self, c: Cand) -> bool:
         rules, name = self.rules, c.surface
         words = name.split()
+        if terms.title_abbreviation(self.doc, c.start, c.end, rules.person_titles):
+            return True  # "cofounder and GM of Acme": a title, not the company known as GM
         if c.gaz is not None or c.lower_name:
             return False
+        if terms.not_a_name(self.doc, c.start, c.end, name):
+            return True  # "CI tools", "GPT-3/4", "Vector databases" beside "vector databases"
         if len(words) > 7 or not any(ch.isalpha() for ch in name) or not is_capitalised(words[0]):
             return True
         if len(name) < 2 or name.casefold() in rules.person_titles or shapes.title_only(words, rules):

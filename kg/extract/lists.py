@@ -98,7 +98,12 @@ def type_lists(finder: Grouping, groups: dict[str, Group], accepted: dict[str, G
             # "Ann Lee, Acme, and Raj Patel, Zorvex": people with their employers, not a list of firms
             people = sum(1 for _, k in loose if k in accepted and accepted[k].kind == PERSON)
             for t, key in loose:
-                if len(typed) < 2 and key is not None and _person_read(groups[key]):
+                if (
+                    len(typed) < 2
+                    and key is not None
+                    and _person_read(groups[key])
+                    and not _no_person_word(groups[key], groups, finder)
+                ):
                     continue  # one typed neighbour does not overrule the model's person reading
                 m = accepted.get(key) if key else None
                 if m is not None and m.kind == PLACE and _place_of_item(t, finder):
@@ -170,6 +175,25 @@ def _place_of_item(t: Token, finder: Grouping) -> bool:
     """A place followed, within a few words, by "-based" / "-headquartered": it locates a list item."""
     words = finder.rules.place_hyphen_words
     return any(x.lower_ in words for x in t.doc[t.i + 1 : t.i + 6])
+
+
+def _no_person_word(g: Group, groups: dict[str, Group], finder: Grouping) -> bool:
+    """'Dropbox and Box': one word the model alone reads as a person, no given name and no part of a
+    longer person-shaped name of the document ("Altman" beside "Sam Altman"), is no person."""
+    words = (g.name or g.cands[0].surface).split()
+    if len(words) != 1 or words[0] in finder.rules.given_names or not _model_only_person(g):
+        return False
+    doc = finder.doc
+    if any(c.start > 0 and doc[c.start - 1].pos_ == "PROPN" for c in g.cands):
+        return False  # "Operator Collective": the end of a longer name the model cut
+    for other in groups.values():
+        if other is g:
+            continue
+        for c in other.cands:
+            parts = c.surface.split()
+            if len(parts) >= 2 and words[0] in (parts[0], parts[-1]):
+                return False
+    return True
 
 
 def _model_only_person(g: Group) -> bool:

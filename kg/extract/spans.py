@@ -86,7 +86,7 @@ def term_acronym(doc: Doc, start: int, end: int) -> bool:
         return False
     letters = acronym.casefold()
     for first in range(k - 2, max(k - 6, -1), -1):
-        words = [t.text for t in doc[first:k]]
+        words = [t.text for t in doc[first:k] if t.text != "-"]  # "service-level agreements (SLAs)"
         if not all(w.isalpha() and (w.islower() or w.isupper()) for w in words) or not doc[first].is_lower:
             continue  # a lower-case phrase ("explainable AI"), not a name ("agency Creative Artists Agency")
         if letters[0] not in words[0].casefold():
