@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import relfallbacks, relpeople, relrivals, syntax
+from kg.extract import relfallbacks, relpeople, relrivals, relsubject, syntax
 from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
 from kg.extract.relbase import Candidate
 from kg.extract.resources import GazEntry, load_resources
@@ -83,6 +83,8 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             cands.extend(relpeople.fronted_founders(sdoc, sents[at], table))
             cands.extend(relpeople.reported_titles(sdoc, sents[at], table))
     cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
+    employed = {c.subject.key for c in cands if c.pattern.predicate == "worksFor"}
+    cands.extend(relsubject.subject_titles(sdoc, table, ctx, employed))
     records = []
     for c in cands:
         if c.subject.key == c.object.key or not ctx.in_body(c.sent):

@@ -1,0 +1,120 @@
+"""worksFor from a bare executive title that names no organization, in an article about one company:
+"Dana Reyes, the chief executive, announced ..." / "the features co-founder Dana Reyes showed off".
+The employer is the document's subject company, and only when that is unambiguous: the organization
+mentioned most, at least `DOMINANCE` times as often as any other, and the latest organization the
+text names (or refers to) in the sentence or the one before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from kg.extract.patterns import code_rule, lexicon
+from kg.extract.relbase import Candidate
+from kg.extract.table import EntityTable, SpanRef
+from kg.model import ORG, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.extract.context import DocContext
+
+
+SUBJECT_TITLE = code_rule("kg.rel.worksFor.subject-title.v1", "worksFor", 0.7, (PERSON,), (ORG,))
+MIN_MENTIONS = 3
+DOMINANCE = 2
+# the last word of a title only the company's own leaders carry ("the analyst X" is nobody's employee)
+_EXECUTIVES = frozenset({"ceo", "cto", "coo", "cfo", "cio", "ciso", "cpo", "cmo", "president", "founder",
+                         "cofounder", "co-founder", "chairman", "chairwoman"})
+_TITLE_GLUE = frozenset({"and", "-", "co"})
+# words that may stand right before a fronted bare title: "the ones co-founder X showed"
+_BEFORE_TITLE_STOP = frozenset({"'s", "\u2019s", "of", "at", "for", "from", "by", "former", "ex", "a", "an"})
+
+
+def subject_titles(sdoc: Doc, table: EntityTable, ctx: DocContext, done: set[str]) -> list[Candidate]:
+    """Candidates for the people of a bare executive title (see the module docstring); `done` holds
+    the people some other rule already gives an employer, who are skipped."""
+    org = _subject_company(table)
+    if org is None:
+        return []
+    out: list[Candidate] = []
+    for ref in table.spans:
+        if ref.kind != PERSON or ref.anaphor or ref.key in done:
+            continue
+        sent = sdoc[ref.start].sent
+        if not ctx.in_body(sent):
+            continue
+        words = _appositive_title(sdoc, ref, sent) or _fronted_title(sdoc, table, ref, sent)
+        if words is None:
+            continue
+        near = _latest_org(table, sdoc, sent, ref.start)
+        if near is None or near.key != org:
+            continue
+        role = words.text
+        out.append(Candidate(subject=ref, object=near, pattern=SUBJECT_TITLE, sent=sent, role=role))
+        done.add(ref.key)
+    return out
+
+
+def _subject_company(table: EntityTable) -> str | None:
+    counts = Counter(r.key for r in table.spans if r.kind == ORG)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _is_executive(words: Span) -> bool:
+    last = words[-1].lower_
+    return last in _EXECUTIVES or (last == "executive" and len(words) > 1 and words[-2].lower_ == "chief")
+
+
+def _appositive_title(sdoc: Doc, ref: SpanRef, sent: Span) -> Span | None:
+    """ "X, the chief executive, said": "the", title words only, then a comma."""
+    i = ref.end
+    if i + 2 >= sent.end or sdoc[i].text != "," or sdoc[i + 1].lower_ != "the":
+        return None
+    j = i + 2
+    titles = lexicon("title_words")
+    while j < sent.end and (sdoc[j].lower_ in titles and sdoc[j].lower_ != "of"):
+        j += 1
+    if j == i + 2 or j >= sent.end or sdoc[j].text != ",":
+        return None
+    words = sdoc[i + 2 : j]
+    return words if _is_executive(words) else None
+
+
+def _fronted_title(sdoc: Doc, table: EntityTable, ref: SpanRef, sent: Span) -> Span | None:
+    """ "... co-founder X showed off": a bare executive title right before the name, with no
+    organization, possessive or article before it."""
+    titles = lexicon("title_words")
+    i = ref.start - 1
+    while i >= sent.start and (sdoc[i].lower_ in titles or sdoc[i].lower_ in _TITLE_GLUE):
+        if sdoc[i].lower_ == "of" or (sdoc[i].is_title and i != sent.start):
+            return None  # "Chief Executive X" in capitals is a headline or a name run
+        i -= 1
+    words = sdoc[i + 1 : ref.start]
+    if not words or not _is_executive(words):
+        return None
+    before: Token | None = sdoc[i] if i >= sent.start else None
+    if before is not None and (
+        before.lower_ in _BEFORE_TITLE_STOP or table.at_token(i) is not None or before.pos_ == "PROPN"
+    ):
+        return None  # "Acme co-founder X" and "a co-founder of ..." are read by other rules
+    after = sdoc[ref.end] if ref.end < sent.end else None
+    if after is not None and after.lower_ in ("of", "at", "from", "for", ","):
+        return None  # "CEO X of Zorb" / "CEO X, who ..." is read by other rules
+    return words
+
+
+def _latest_org(table: EntityTable, sdoc: Doc, sent: Span, i: int) -> SpanRef | None:
+    """The last organization mention (named or an anaphor) before token i, in the sentence or the one
+    before it."""
+    start = sent.start
+    if start > 0:
+        start = sdoc[start - 1].sent.start
+    found = [r for r in table.in_range(start, i) if r.kind == ORG]
+    return found[-1] if found else None
