@@ -76,7 +76,10 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
     a = Args()
     np_toks: list[Token] = [tok]
     if trig.pos == "verb":
-        if syntax.is_passive(tok):
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            _launched_modifier(a, tok, trig, table)
+            np_toks.append(tok.head)
+        elif syntax.is_passive(tok):
             pats = syntax.patient_tokens(tok)
             a.add("product", _of_kind(_refs(table, pats, ANY, deep=True), PRODUCT))
             a.add("agent", _of_kind(_refs(table, syntax.agent_tokens(tok), ANY), ORG))
@@ -88,8 +91,13 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             objs = syntax.object_tokens(tok)
             if trig.objects:  # "is adding three AI features" with "features" misread as a verb
                 objs += [o for o in object_words(tok, trig) if o not in objs]
-            if len(trig.words) > 2:  # "pull the plug on X"
-                objs += syntax.prep_objects(tok, ["on"])
+            if len(trig.words) > 2:  # "pull the plug on X", "took the wraps off (of) X"
+                objs += syntax.prep_objects(tok, ["on", "off"])
+                objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "off"
+                         for o in syntax.prep_objects(c, ["of"])]
+                # "took the wraps off its device: the X Pin", the name parsed as the apposition of "wraps"
+                objs += [a for c in tok.children if c.dep_ == "dobj" and c.lower_ in trig.words
+                         for a in c.children if a.dep_ == "appos"]
             objs += _released_for(tok, objs, trig)
             if objs:
                 obj_refs = _refs(table, objs, (PRODUCT,), deep=True)
@@ -98,6 +106,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             a.add("agent", _of_kind(subj, ORG))
             a.add("product", _of_kind(obj_refs, PRODUCT))
             a.generic = trig.type == "Launch" and not a.get("product") and generic_product(objs)
+            if a.generic and any(o.dep_ == "appos" and _names_something(o) for o in objs):
+                a.generic = False  # the device is named, only not as an entity: no maker-only launch
             if a.generic:  # "X launched a new tool. The tool, called Y, ...": the product is named next
                 named = _named_in_next(table, objs)
                 if named is not None:
@@ -127,6 +137,10 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
         for pobj in pobjs:
             a.add("product", _of_kind(syntax.denote(table, pobj, ANY, conj=True, deep=True), PRODUCT))
             a.add("agent", syntax.possessors(table, pobj, (ORG,)))
+        if trig.type == "Launch" and not a.get("product"):
+            # "the general availability of vector search in its X database": the feature goes into X
+            for inner in [i for p in pobjs for i in syntax.prep_objects(p, ["in"])]:
+                a.add("product", _of_kind(syntax.denote(table, inner, ANY, deep=True), PRODUCT))
         a.add("agent", _of_kind(_preps(table, tok, ["by", "from"], ANY, deep=False), ORG))
         if not a.get("agent"):  # "X announced the launch of Y": the light verb's subject acts
             light = light_verb(tok, "product", lex)
@@ -147,6 +161,31 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
         a.generic = trig.type == "Launch" and not a.get("product") and generic_product(pobjs)
     a.add("place", _places(table, np_toks))
     return a
+
+
+def _launched_modifier(a: Args, tok: Token, trig: Trigger, table: EntityTable) -> None:
+    """ "X's just-launched monitoring solution", "its newly released coding tools", "the recently
+    released Y models": a launch participle before a noun launches what the noun names (else an
+    unnamed product of `generic_products`), by the noun's possessor (launches only)."""
+    if trig.type != "Launch":
+        return
+    noun = tok.head
+    a.add("agent", syntax.possessors(table, noun, (ORG,)))
+    a.add("product", _of_kind(syntax.denote(table, noun, ANY, deep=True), PRODUCT))
+    nouns = trigger_options()["generic_products"]
+    # the possessor is a name, but the words from the participle to the noun must not be one
+    # ("its newly launched 'Lists' features": a quoted or capitalised word is a name the entity step missed)
+    named = any(
+        (t.text[:1].isupper() and t.text.casefold() not in _generic_names()) or t.is_quote
+        for t in tok.doc[tok.i + 1 : noun.i]
+    )
+    a.generic = bool(a.get("agent")) and not a.get("product") and not named and (
+        noun.lower_ in nouns or noun.lemma_ in nouns
+    )
+
+
+def _generic_names() -> frozenset[str]:
+    return load_resources().rules.never_entities
 
 
 def _with_launcher(table: EntityTable, tok: Token) -> list[SpanRef]:
