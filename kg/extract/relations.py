@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import relfallbacks, relpeople, relrivals, relsubject, syntax
+from kg.extract import relfallbacks, relpeople, relrivals, relsubject, reltitles, rivalnames, syntax
 from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
 from kg.extract.relbase import Candidate
 from kg.extract.resources import GazEntry, load_resources
@@ -82,7 +82,11 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             cands.extend(relpeople.long_titles(sdoc, sents[at], table))
             cands.extend(relpeople.fronted_founders(sdoc, sents[at], table))
             cands.extend(relpeople.reported_titles(sdoc, sents[at], table))
+            cands.extend(reltitles.org_title_appositions(sdoc, sents[at], table))
+            cands.extend(reltitles.copular_titles(sdoc, sents[at], table))
+        cands.extend(reltitles.second_titles(sdoc, table, cands))
     cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
+    cands.extend(rivalnames.named_rivals(sdoc, table, ctx))
     employed = {c.subject.key for c in cands if c.pattern.predicate == "worksFor"}
     cands.extend(relsubject.subject_titles(sdoc, table, ctx, employed))
     records = []

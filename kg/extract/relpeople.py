@@ -54,7 +54,14 @@ def long_title_employer(table: EntityTable, doc: Doc, person: SpanRef) -> tuple[
     i = person.end
     if i >= sent_end or doc[i].text != ",":
         return None
-    start = i + 1
+    found = title_run_employer(table, doc, i + 1, sent_end)
+    return None if found is None else (found[0], i + 1, found[1])
+
+
+def title_run_employer(table: EntityTable, doc: Doc, start: int, sent_end: int) -> tuple[SpanRef, int] | None:
+    """The organization after "at"/"with" that closes a job title starting at token `start` (a title
+    word within its first three words; no verb, other entity, bracket or quote before "at"), and the
+    token where the title ends; None when the words do not read so."""
     if not any(t.lower_ in lexicon("core_titles") for t in doc[start : min(start + 3, sent_end)]):
         return None
     titles = lexicon("title_words")
@@ -67,7 +74,7 @@ def long_title_employer(table: EntityTable, doc: Doc, person: SpanRef) -> tuple[
             after = doc[org.end] if org.end < sent_end else None
             if after is not None and after.lower_ not in _LONG_TITLE_END:
                 return None
-            return org, start, j
+            return org, j
         if table.at_token(j) is not None or tok.text in _LONG_TITLE_STOP:
             return None
         if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in titles and tok.tag_ != "VBG":

@@ -1,0 +1,137 @@
+"""worksFor from job titles the small model often parses wrongly, read from the words:
+
+- an organization's title in apposition after a person: "Dana Reyes, the former Zorb CEO turned
+  investor, ..." / "Dana Reyes, Zorb senior partner and global lead of ..., said";
+- a title after a copula: "Dana Reyes is the cofounder and executive VP of products at Zorb";
+- a second title joined to the first: "Dana Reyes, CEO of Zorb, and co-founder of Qwell Labs".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.patterns import code_rule, lexicon
+from kg.extract.relbase import Candidate
+from kg.extract.relpeople import title_run_employer
+from kg.extract.table import EntityTable
+from kg.model import ORG, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+ORG_TITLE = code_rule("kg.rel.worksFor.org-title-appositive.v1", "worksFor", 0.8, (PERSON,), (ORG,))
+COPULA_TITLE = code_rule("kg.rel.worksFor.copula-title.v1", "worksFor", 0.75, (PERSON,), (ORG,))
+SECOND_TITLE = code_rule("kg.rel.worksFor.second-title.v1", "worksFor", 0.75, (PERSON,), (ORG,))
+
+# words that may stand between "Person," and the organization of "the former Zorb CEO"
+_LEAD = frozenset({"the", "a", "an", "then", "now", "current", "former", "ex", "ex-", "onetime", "one-time"})
+_FORMER = frozenset({"former", "ex", "ex-", "onetime", "one-time", "then"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_COPULAS = frozenset({"is", "was"})
+_COPULA_FILLER = frozenset({"also", "now", "currently", "still", "the", "a", "an", "former", "ex"})
+
+
+def _title_run(doc: Doc, start: int, end: int) -> int:
+    """The end of the run of title words from `start`, cut after its last core title ("senior
+    partner and global ..." -> "senior partner"); `start` when it holds none."""
+    titles, core = lexicon("title_words"), lexicon("core_titles")
+    j = start
+    last = start
+    while j < end and doc[j].lower_ in titles:
+        if doc[j].lower_ in core:
+            last = j + 1
+        j += 1
+    return last
+
+
+def _has_core(doc: Doc, start: int, end: int) -> bool:
+    core = lexicon("core_titles")
+    return any(doc[k].lower_ in core for k in range(start, end))
+
+
+def org_title_appositions(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
+    """ "A, the former Zorb CEO turned investor": a person, a comma, at most three of the/a/former,
+    an organization and a run of title words holding a core title, not followed by a possessive
+    ("A, the Zorb CEO's rival" says nothing about A)."""
+    out = []
+    for ref in table.in_range(sent.start, sent.end):
+        if ref.kind != PERSON or ref.anaphor or ref.end >= sent.end or sdoc[ref.end].text != ",":
+            continue
+        i = ref.end + 1
+        lead: list[str] = []
+        while i < sent.end and sdoc[i].lower_ in _LEAD and len(lead) < 3:
+            lead.append(sdoc[i].lower_)
+            i += 1
+        org = table.at_token(i) if i < sent.end else None
+        if org is None or org.kind != ORG or org.anaphor or org.start != i:
+            continue
+        end = _title_run(sdoc, org.end, sent.end)
+        if end == org.end:
+            continue
+        if end < sent.end and (sdoc[end].text in _POSSESSIVE or table.at_token(end) is not None):
+            continue
+        role = sdoc[org.end : end].text
+        former = any(w in _FORMER for w in lead)
+        out.append(Candidate(subject=ref, object=org, pattern=ORG_TITLE, sent=sent, role=role, former=former))
+    return out
+
+
+def copular_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
+    """ "A is the cofounder and executive VP of products at Zorb": a person, "is"/"was", then a long
+    job title closed by "at"/"with" and the organization (read as relpeople.long_title_employer
+    reads an apposition)."""
+    out = []
+    for ref in table.in_range(sent.start, sent.end):
+        if ref.kind != PERSON or ref.anaphor or ref.end >= sent.end or sdoc[ref.end].lower_ not in _COPULAS:
+            continue
+        start = ref.end + 1
+        former = False
+        while start < sent.end and sdoc[start].lower_ in _COPULA_FILLER:
+            former = former or sdoc[start].lower_ in _FORMER
+            start += 1
+        found = title_run_employer(table, sdoc, start, sent.end)
+        if found is None:
+            continue
+        org, end = found
+        cut = next((t.i for t in sdoc[start:end] if t.text == ","), end)
+        role = sdoc[start:cut].text.strip() or None
+        out.append(
+            Candidate(subject=ref, object=org, pattern=COPULA_TITLE, sent=sent, role=role, former=former)
+        )
+    return out
+
+
+def second_titles(sdoc: Doc, table: EntityTable, cands: list[Candidate]) -> list[Candidate]:
+    """ "A, CEO of Zorb, and co-founder of Qwell": after an employer some rule found for A, "and" (a
+    comma before it allowed), a title holding a core title, "of"/"at" and a second organization."""
+    out = []
+    for c in cands:
+        if c.pattern.predicate != "worksFor" or c.subject.kind != PERSON or c.object.anaphor:
+            continue
+        if c.subject.end > c.object.start:
+            continue  # only a title that follows the person: "A, CEO of Zorb, and ..."
+        i = c.object.end
+        end = c.sent.end
+        if i < end and sdoc[i].text == ",":
+            i += 1
+        if i >= end or sdoc[i].lower_ != "and":
+            continue
+        found = _title_then_org(sdoc, table, i + 1, end, c)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _title_then_org(sdoc: Doc, table: EntityTable, start: int, end: int, c: Candidate) -> Candidate | None:
+    titles = lexicon("title_words")
+    j = start
+    while j < end and sdoc[j].lower_ in titles and sdoc[j].lower_ not in ("of", "and"):
+        j += 1
+    if j == start or j >= end or not _has_core(sdoc, start, j) or sdoc[j].lower_ not in ("of", "at"):
+        return None
+    org = table.at_token(j + 1)
+    if org is None or org.kind != ORG or org.anaphor or org.start != j + 1 or org.key == c.object.key:
+        return None
+    role = sdoc[start:j].text
+    return Candidate(subject=c.subject, object=org, pattern=SECOND_TITLE, sent=c.sent, role=role)
