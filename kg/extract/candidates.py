@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import credits, lists, shapes, spans, tails, terms
 from kg.extract import evidence as ev
-from kg.extract import lists, shapes, spans, tails, terms
 from kg.extract.context import DocContext
 from kg.extract.layout import BODY, TITLE, Layout
 from kg.extract.names import (
@@ -835,6 +835,8 @@ class Candidates:
             return False
         if terms.not_a_name(self.doc, c.start, c.end, name):
             return True  # "CI tools", "GPT-3/4", "Vector databases" beside "vector databases"
+        if credits.photo_credit(self.doc, c.start, c.end, c.label):
+            return True  # "Dana Reyes/Getty Images": a picture credit's photographer
         if len(words) > 7 or not any(ch.isalpha() for ch in name) or not is_capitalised(words[0]):
             return True
         if len(name) < 2 or name.casefold() in rules.person_titles or shapes.title_only(words, rules):
