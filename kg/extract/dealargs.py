@@ -176,6 +176,54 @@ def _which_of(table: EntityTable, subj: Token, kinds: tuple[str, ...]) -> list[S
 
 
 def _deal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
+    a = _deal_sides(tok, trig, table, lex)
+    if trig.type == "Investment" and a.get("recipient"):
+        _sources_not_recipients(a, tok, table)
+    return a
+
+
+def _sources_not_recipients(a: Args, tok: Token, table: EntityTable) -> None:
+    """ "Emerging from stealth with $2.5M in funding from A, B and C, the company is ...", with "the
+    company" taken for C: an organization the sentence names inside the money's "from"/"by"/"led by"
+    phrase gave the money, so it is no recipient of it."""
+    heads = [tok]
+    gov = governing_verb(tok)
+    if gov is not None:
+        heads.append(gov)
+    phrases = [p for h in heads for p in syntax.prep_objects(h, ["from", "by"]) + _led_by(h)]
+    named = [r for p in phrases for r in table.in_range(p.left_edge.i, p.right_edge.i + 1)]
+    sources = {r.key for r in named + _listed_after(table, tok) if not r.anaphor}
+    wrong = [r for r in a.get("recipient") if r.key in sources]
+    if wrong:
+        a.roles["recipient"] = [r for r in a.get("recipient") if r.key not in sources]
+        have = a.keys()
+        a.add("investor", [r for r in wrong if r.key not in have])
+
+
+def _listed_after(table: EntityTable, tok: Token) -> list[SpanRef]:
+    """The names listed right after "from"/"by" just after a funding noun ("funding from A, B, and C"),
+    read from the words (the small model often hangs such a list on the amount or the clause)."""
+    doc, end = tok.doc, tok.sent.end
+    i = tok.i + 1
+    if i < end and doc[i].lower_ in LED_WORDS:
+        i += 1
+    if i >= end or doc[i].lower_ not in ("from", "by"):
+        return []
+    out: list[SpanRef] = []
+    i += 1
+    while i < end:
+        ref = table.at_token(i)
+        if ref is not None and ref.kind in (ORG, PERSON) and not ref.anaphor and ref.start == i:
+            out.append(ref)
+            i = ref.end
+        elif doc[i].lower_ in LIST_GLUE or doc[i].is_title or doc[i].like_num or doc[i].text == "-":
+            i += 1  # a name the entity step missed ("8-Bit Capital") stays in the list
+        else:
+            break
+    return out
+
+
+def _deal_sides(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
     a = Args()
     first, second = _deal_roles(trig)
     k1, k2 = _party_kinds(trig, first), _party_kinds(trig, second)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kg.extract import syntax
+from kg.extract import availability, syntax
 from kg.extract.anaphora import product_antecedent
 from kg.extract.argbase import (
     ANY,
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 
 def arguments(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
+    if trig.key == availability.AVAILABLE_KEY:  # "X became available": its own reading
+        return availability.arguments(tok, table)
     readers: dict[str, Callable[[Token, Trigger, EntityTable, TriggerLexicon], Args]] = {
         "product": _product,
         "deal": _deal,
@@ -228,12 +230,24 @@ def generic_product(objs: list[Token]) -> bool:
         plural = o.tag_ == "NNS" or (o.lower_.endswith("s") and o.lower_[:-1] in nouns)  # "features" as VBZ
         if plural and head is o and not deps & {"det", "poss", "nummod", "amod"}:
             continue
-        if not plural and not deps & {"det", "poss"}:
+        if not plural and not deps & {"det", "poss", "nummod"}:  # "one new feature"
             continue
+        if _financing(o):
+            continue  # "announcing a $30 million extension": money with a scale word is no product
         if _names_something(o):
             continue  # "its new Dolly model": a named product the entity step missed, not an unnamed one
         return True
     return False
+
+
+SCALE_WORDS = frozenset({"million", "billion", "trillion", "m", "bn", "b", "mn"})
+
+
+def _financing(obj: Token) -> bool:
+    """Whether the phrase carries a sum with a scale word ("a $30 million extension"), the mark of a
+    financing (a price, "a $99 device", has none)."""
+    toks = list(obj.subtree)
+    return any(t.tag_ == "$" for t in toks) and any(t.lower_ in SCALE_WORDS for t in toks)
 
 
 ANAPHOR_TYPES = frozenset({"Discontinuation", "Delay"})

@@ -1,14 +1,17 @@
 """Who a deal's sides are when the sentence leaves them to context: "it" raising money right after the
 sentence that names the company, the clauses whose subject may stand in for a missing side, and a
-named person acting in the trigger's clause (so that no organization is guessed for the deal)."""
+named person acting in the trigger's clause (so that no organization is guessed for the deal); the
+person a "who" clause that files a suit describes."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.argbase import Args, governing_verb
+from kg.extract import syntax
+from kg.extract.argbase import Args, governing_verb, light_verb
+from kg.extract.clauses import who_antecedents
 from kg.extract.patterns import Trigger, trigger_lexicon
-from kg.extract.table import EntityTable
+from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG, PERSON
 
 if TYPE_CHECKING:
@@ -60,3 +63,66 @@ def person_subject(table: EntityTable, tok: Token) -> bool:
             ref = table.at_token(subj[0].i)
             return ref is not None and ref.kind == PERSON and not ref.anaphor
     return False
+
+
+def who_party(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
+    """Sides of a legal action the trigger's own phrases leave out. "says A, a designer and lawyer who
+    brought the lawsuit against Y": the subject of a "who" clause hung on a noun in apposition to a
+    named person or organization is that name (the parse gives the noun, which names nothing). "A law
+    firm filed a lawsuit against Y": the "against" phrase hangs on the filing verb, not on the noun."""
+    if trig.type != "LegalAction":
+        return
+    if trig.pos == "verb":
+        verb: Token | None = tok
+    else:
+        light = light_verb(tok, "legal", trigger_lexicon())
+        verb = governing_verb(tok) if light is not None and light[0] == "plaintiff" else None
+    if verb is None or syntax.is_passive(verb):
+        return
+    if not a.get("plaintiff"):
+        have = a.keys()
+        refs = [
+            r
+            for t in who_antecedents(verb)
+            if (r := table.at_token(t.i)) is not None and r.kind in (ORG, PERSON) and not r.anaphor
+        ]
+        a.add("plaintiff", [r for r in refs if r.key not in have])
+    if trig.pos == "noun" and not a.get("defendant") and (a.get("plaintiff") or not _definite_subject(verb)):
+        taken = a.keys()
+        named = [r for t in syntax.prep_objects(verb, ["against"]) for r in _named_by(table, t)]
+        a.add("defendant", [r for r in named if r.kind in (ORG, PERSON) and r.key not in taken])
+
+
+def _definite_subject(verb: Token) -> bool:
+    """ "the US justice department filed ...": a definite subject is a particular party the entity step
+    did not name, so a suit with only its defendant would misstate who is in it."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for s in syntax.subject_tokens(verb) for c in s.children)
+
+
+def _named_by(table: EntityTable, phrase: Token) -> list[SpanRef]:
+    """The entities a noun phrase names: its head (and the compounds before it), coordinated heads and
+    appositions; never an owner ("Amazon's subsidiary, Ring" names Ring)."""
+    out: list[SpanRef] = []
+    heads = [phrase, *phrase.conjuncts]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos"]
+    for h in heads:
+        ref = table.at_token(h.i)
+        if ref is None:  # "GitHub Inc.": the name stops before the legal form
+            ref = next((r for r in table.in_range(h.left_edge.i, h.i) if r.end == h.i), None)
+        if ref is not None and not ref.anaphor and ref.key not in {r.key for r in out}:
+            out.append(ref)
+    return out
+
+
+def named_person(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
+    """ "Moor announced his departure": a personnel noun whose only person is a possessive pronoun
+    takes the named subject of the verb that governs it when the pronoun stands for that person."""
+    persons = a.get("person")
+    if trig.pos != "noun" or not persons or not all(p.anaphor for p in persons):
+        return
+    gov = governing_verb(tok)
+    if gov is None:
+        return
+    subjects = [r for t in syntax.subject_tokens(gov) if (r := table.at_token(t.i)) is not None]
+    named = {r.key: r for r in subjects if r.kind == PERSON and not r.anaphor}
+    a.roles["person"] = [named.get(p.key, p) for p in persons]

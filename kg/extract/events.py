@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from kg.extract import dealargs, eventargs, relations
 from kg.extract.argbase import Args, governing_verb, reported_it
+from kg.extract.availability import AVAILABLE_KEY
 from kg.extract.dates import find_dates
-from kg.extract.eventparties import governing_clauses, person_subject, raised_it
+from kg.extract.eventparties import governing_clauses, named_person, person_subject, raised_it, who_party
 from kg.extract.patterns import trigger_lexicon
+from kg.extract.speakers import fill_speaker
 from kg.extract.status import status_of
 from kg.extract.syntax import title_text
 from kg.extract.table import EntityTable, SpanRef
@@ -195,9 +197,12 @@ def _normalise(
             out.append(replace(d, participants=parts, fallback=fallback, explicit_agent=bool(agents)))
         return out
     if trig.family == "deal":
+        fill_speaker(d.hit.tok, trig, a, table, employer)  # a quoted "we" is the speaker's company
         return _normalise_deal(d, table)
     if trig.family == "personnel":
+        named_person(d.hit.tok, trig, a, table)  # "X announced his departure": the person is X
         return _normalise_personnel(d, table, employer)
+    who_party(d.hit.tok, trig, a, table)  # "A, a lawyer who sued Y": the plaintiff is A
     parts = a.all()
     if not any(not r.anaphor for _, r in parts):
         return []
@@ -461,7 +466,8 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
             conf -= WINDOW_PENALTY
         if status in HEDGED:
             conf -= HEDGE_PENALTY
-        how = "-".join(x for x in (pos, "window" if d.args.window else "", d.fallback) if x)
+        label = "available" if trig.key == AVAILABLE_KEY else pos
+        how = "-".join(x for x in (label, "window" if d.args.window else "", d.fallback) if x)
         rule = f"kg.event.{trig.type.lower()}.{how}.v1"
         parts = tuple(dict.fromkeys((role, r.key) for role, r in d.participants))
         record = EventRecord(
@@ -520,7 +526,11 @@ def _parse_status(tok: Token) -> str:
     listed = _infinitive_listed(tok)
     if listed is not None:
         return _parse_status(listed)
-    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    if (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+        and tok.head.lower_ not in trigger_options()["eager_words"]  # not "Excited to introduce X"
+    ):
         return "Planned"  # an infinitive of purpose: "is partnering with Y to release X"
     lex = trigger_lexicon()
     cur = tok

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from kg.extract import syntax
+from kg.extract import availability, syntax
 from kg.extract.amounts import find_amounts
 from kg.extract.argbase import misread_noun, phrase_objects
 from kg.extract.patterns import (
@@ -70,6 +70,10 @@ def find_triggers(sdoc: Doc, table: EntityTable, lex: TriggerLexicon | None = No
         old = best.get(key)
         if old is None or (end - start) > (old.end - old.start):
             best[key] = h
+    for verb, adj in availability.available_tokens(sdoc):  # "X became available", "made X available"
+        key = (verb.i, "Launch")
+        if key not in best:
+            best[key] = Hit(tok=verb, trigger=availability.trigger(), start=adj.i, end=adj.i + 1)
     # "licensing agreement" (Partnership) over "agreement" (Deal): the longer phrase at one head wins
     hits = [h for h in best.values() if not any(_longer(o, h) for o in best.values())]
     hits.sort(key=lambda h: (h.tok.i, h.trigger.type))
@@ -152,7 +156,7 @@ def object_words(tok: Token, trig: Trigger) -> list[Token]:
 def trigger_options() -> dict[str, Any]:
     """Options of kg/data/triggers.json that the compiled lexicon does not carry: the keys of the
     entries marked `purpose`, `release_objects`, `backref_verbs`, `group_nouns`, `generic_products` and
-    `generic_counts`."""
+    `generic_counts` (and `eager_words`: "Excited to introduce X" is a launch, not a plan)."""
     data = _read_json(TRIGGERS)
     purpose = frozenset(
         f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("purpose", False)
@@ -168,6 +172,7 @@ def trigger_options() -> dict[str, Any]:
         "group_nouns": frozenset(data.get("group_nouns", ())),
         "generic_products": frozenset(data.get("generic_products", ())),
         "generic_counts": frozenset(data.get("generic_counts", ())),
+        "eager_words": frozenset(data.get("eager_words", ())),
     }
 
 
