@@ -7,6 +7,8 @@ After the vote, with every accepted entity of the document known:
 - "ThousandEyes WAN Insights" (read as an organization by the model alone) beside "ThousandEyes": an
   organization's name followed by capitalised words that are no organization word ("Systems", "Labs",
   "Capital", "Research" ...) names a product of it; "WAN Insights" alone later is that product;
+- "Striim Cloud" beside "Striim": a product-name word ("Cloud", "Studio") that made it a company by
+  form alone, while a clause uses it as a product; "Cilium Service Mesh" beside the product "Cilium";
 - "the Journal" after "The Wall Street Journal": the last word of a multi-word organization's name,
   after "the" and after the full name, is that organization.
 """
@@ -78,18 +80,53 @@ def _brand_read(g: Group) -> bool:
     return g.kind == PRODUCT and cues <= {"known-prefix", "ner"}
 
 
+def _named_part(g: Group, rest: list[str], org_words: set[str]) -> bool:
+    """The words after the owner's name are capitalised name words, no organization word nor a number
+    ("WAN Insights", "Service Mesh"; not "Capital", "Labs", "2")."""
+    last = g.name.split()[-1]
+    tail = g.name.split()[-len(rest) :]
+    named = all(w[:1].isupper() or w[:1].isdigit() for w in tail)
+    return rest[-1] not in org_words and named and not last.isdigit()
+
+
+def _suffixed_product(finder: Grouping, g: Group, owner: Group, rest: list[str]) -> bool:
+    """'Striim Cloud' beside 'Striim': an organization's name and one product-name word ('Cloud',
+    'Studio', 'Suite') that typed it a company by its form alone, while its clause uses it as a product
+    ("debuted Striim Cloud", "Striim Cloud is a SaaS platform")."""
+    if g.kind != ORG or g.gaz is not None or len(rest) != 1:
+        return False
+    if rest[0] not in finder.rules.product_name_suffixes:
+        return False
+    if not any(c.zone == BODY for c in owner.cands) or owner.cls == "Investor":
+        return False
+    org_cues = {v.cue for c in g.cands for v in c.votes if v.kind == ORG}
+    product_cues = {v.cue for c in g.cands for v in c.votes if v.kind == PRODUCT}
+    return org_cues <= {"suffix", "ner"} and bool(product_cues - {"ner"})
+
+
 def join_brands(finder: Grouping, accepted: dict[str, Group]) -> None:
     """Parent-prefixed brands, company-prefixed products, and 'the <last word>' short forms."""
     rules = finder.rules
     orgs = _org_names(accepted)
     org_words = set(rules.org_suffixes) | set(rules.org_heads) | rules.not_person_last_words
     products: dict[str, Group] = {}
+    lines = {  # products a longer name may extend ("Cilium" ... "Cilium Service Mesh")
+        name_key(g.name): g
+        for g in accepted.values()
+        if g.kind == PRODUCT
+        and (g.gaz is None or not g.gaz.ambiguous)
+        and any(c.zone == BODY for c in g.cands)
+    }
     for key, g in list(accepted.items()):
         if key not in accepted or g.gaz is not None or g.kind not in (ORG, PRODUCT):
             continue
         words = name_key(g.name).split()
         found = _split(words, orgs, g)
         if found is None:
+            line = _split(words, lines, g)
+            member = line is not None and g.kind == ORG and _model_only(g, ORG)
+            if line is not None and member and _named_part(g, line[1], org_words):
+                g.kind, g.cls, g.confidence = PRODUCT, line[0].cls, CONF_BRAND  # "Cilium Service Mesh"
             continue
         owner, rest = found
         owner_suffix = rules.org_suffixes.get(owner.name.split()[-1].casefold())
@@ -99,18 +136,19 @@ def join_brands(finder: Grouping, accepted: dict[str, Group]) -> None:
             if _brand_read(g) and not _placed(tail):
                 merge_groups(tail, g, accepted, key)  # "Cisco ThousandEyes" is ThousandEyes
             continue
-        last = g.name.split()[-1]
         if (
             g.kind == ORG
             and not investor
             and tail is None
             and _model_only(g, ORG)
             and any(c.zone == BODY for c in owner.cands)
-            and rest[-1] not in org_words
-            and all(w[:1].isupper() or w[:1].isdigit() for w in g.name.split()[-len(rest) :])
-            and not last.isdigit()
+            and _named_part(g, rest, org_words)
         ):
             g.kind, g.cls, g.confidence = PRODUCT, "Product", CONF_BRAND  # "ThousandEyes WAN Insights"
+            orgs.pop(name_key(g.name), None)
+        elif _suffixed_product(finder, g, owner, rest):
+            g.kind, g.confidence = PRODUCT, CONF_BRAND  # "Striim debuted Striim Cloud"
+            g.cls = rules.product_name_suffixes[rest[-1]]
             orgs.pop(name_key(g.name), None)
         if g.kind == PRODUCT and len(rest) >= 2:
             products.setdefault(" ".join(rest), g)

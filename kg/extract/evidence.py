@@ -287,6 +287,9 @@ def naming_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vot
     j = start - 1
     while j >= 0 and doc[j].text in _OPEN_QUOTES:
         j -= 1
+    article = j > 0 and doc[j].lower_ == "the" and doc[j - 1].lower_ in rules.naming_verbs
+    if article:
+        j -= 1  # "the device is called the Lumo Pin"
     if j > 0 and doc[j].lower_ in ("it", "them", "this") and doc[j - 1].lower_ in rules.naming_verbs:
         j -= 1  # "calls it Foo"
     if j < 0 or doc[j].lower_ not in rules.naming_verbs or doc[start].text in rules.given_names:
@@ -297,13 +300,29 @@ def naming_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vot
         noun = verb.head
     elif verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].pos_ == "NOUN":
         noun = doc[verb.i - 2]  # "The tool, called Foo": a participle set off by a comma
+    else:
+        noun = _passive_subject(verb)  # "its framework is named Foo": the subject names the thing
     if noun is not None:
         said = _noun_votes(noun, rules, W_APPOS, "naming")
         if said is not None:
             return said
     if verb.lower_ in rules.naming_need_noun:
         return []  # "named" also appoints people ("named Jane Roe its CEO")
+    if article and not (end - start >= 2 and _subject_is_it(verb)):
+        return []  # "one of the holes is called the Scorpion"; "It's called the Lumo Ai Pin" names a thing
     return [Vote(PRODUCT, "Product", W_HEAD, "naming")]
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The common noun a passive naming verb names ("the headset is called X"), if any."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
+
+
+def _subject_is_it(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in verb.children)
 
 
 def launch_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:

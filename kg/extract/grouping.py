@@ -35,12 +35,19 @@ from kg.extract.names import (
     looks_like_person_name,
     name_key,
 )
+from kg.extract.readings import acting_cues, reading_words
 from kg.extract.resources import GazEntry
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
 # What the model's place and person labels add to a group's kind at most (three mentions' worth): the
 # small model reads unfamiliar company names as places or people on every mention.
 NER_GROUP_CAP = 6.0
+# Facility labels add less: the model reads "the <Name> Pin" or "the <Name> Hub" as a building whatever
+# it is, so a clause cue of weight 5 (a naming or launch verb) outweighs them however often they repeat.
+FAC_GROUP_CAP = 4.0
+# Cues that do not outweigh the model's organization label: startups are "launched" too.
+# "The Zorvex integration" describes what a company sells as well.
+_LAUNCHED = frozenset({"ner", "launch-object", "product-head"})
 
 
 @dataclass
@@ -174,6 +181,7 @@ class Grouping(Candidates):
         totals: dict[str, float] = defaultdict(float)
         ner: dict[str, float] = defaultdict(float)  # the model's labels, capped per group below
         best_cls: dict[str, tuple[float, str]] = {}
+        fac = 0.0  # the model's facility labels: "the Lumo Pin" reads as a building on every mention
         for c in g.cands:
             # Each distinct cue counts once per mention; a mention adds at most MENTION_CAP per kind.
             per_cue: dict[tuple[str, str], ev.Vote] = {}
@@ -183,7 +191,10 @@ class Grouping(Candidates):
             mention_total: dict[str, float] = defaultdict(float)
             for (kind, cue), v in per_cue.items():
                 if cue == "ner":
-                    ner[kind] += v.weight
+                    if c.label == "FAC":
+                        fac += v.weight
+                    else:
+                        ner[kind] += v.weight
                     continue
                 if cue == "possessive" and c.label in ("GPE", "LOC"):
                     continue  # "Britain's prime minister", "China's new chatbot": a place's people and things
@@ -196,6 +207,10 @@ class Grouping(Candidates):
                 totals[kind] += min(total, MENTION_CAP)
         # A label the model repeats on every mention does not outvote what the clauses say
         # ("Zorvex CEO Ann Lee", "Zorvex raised $40M" against ten GPE labels).
+        if fac:
+            ner[PLACE] += min(fac, FAC_GROUP_CAP)
+        if ner.get(ORG) and self.used_as_product(g):
+            ner[ORG] = min(ner[ORG], ev.W_POSSESSIVE)  # "The new tool is called Zentra" + ten ORG labels
         for kind, total in ner.items():
             totals[kind] += min(total, NER_GROUP_CAP) if kind in (PLACE, PERSON) else total
         names = [c.surface for c in g.cands]
@@ -230,6 +245,28 @@ class Grouping(Candidates):
         g.source = "pattern" if structural >= ev.W_POSSESSIVE else "ner"
         return True
 
+
+    def used_as_product(self, g: Group) -> bool:
+        """A clause makes the name a product (a naming verb, an apposition, "its new X": a cue
+        of weight 5+) and nothing but the model's label makes it an organization: the label, however
+        often the model repeats it, does not outvote the clause."""
+        product = max(
+            (v.weight for c in g.cands for v in c.votes if v.kind == PRODUCT and v.cue not in _LAUNCHED),
+            default=0.0,
+        )
+        org = max((c.structural(ORG) for c in g.cands), default=0.0)
+        if product < ev.W_HEAD or org > 0.0 or any(self.common_noun(c) for c in g.cands):
+            return False
+        words = reading_words()
+        for c in g.body:  # "Zorvex has integrated ...": the company acts ("Pi's replies" is no act)
+            if set(acting_cues(self.doc, c.start, c.end, words, self.rules)) - {"possessor"}:
+                return False
+        return True
+
+    def common_noun(self, c: Cand) -> bool:
+        """'an open-world MMO': a name under "a"/"an" is a kind of thing, not the name of one."""
+        root = self.doc[c.start : c.end].root
+        return any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in root.children)
 
     def generic_body(self, c: Cand) -> bool:
         """A body or page the text does not name: "a US District Court", "their Negotiating Committee"
