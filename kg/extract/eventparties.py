@@ -72,6 +72,7 @@ def who_party(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
     firm filed a lawsuit against Y": the "against" phrase hangs on the filing verb, not on the noun."""
     if trig.type != "LegalAction":
         return
+    _filed_against(tok, trig, a, table)
     if trig.pos == "verb":
         verb: Token | None = tok
     else:
@@ -126,3 +127,61 @@ def named_person(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None
     subjects = [r for t in syntax.subject_tokens(gov) if (r := table.at_token(t.i)) is not None]
     named = {r.key: r for r in subjects if r.kind == PERSON and not r.anaphor}
     a.roles["person"] = [named.get(p.key, p) for p in persons]
+
+
+def pronoun_person(tok: Token, trig: Trigger, a: Args, table: EntityTable, employer: dict[str, str]) -> None:
+    """ "Ruffin left no note, and Acme did not comment on his departure": a personnel noun whose only
+    person is a possessive pronoun standing for the one person the same sentence names is that
+    person's event. The organization must be stated, not guessed: the noun's own phrase, else the
+    organization that is the subject of a clause over the trigger ("Acme did not comment on ..."),
+    else the person's stated employer; with none, the pronoun is left as it is (no event)."""
+    persons = a.get("person")
+    if trig.pos != "noun" or not persons or not all(p.anaphor for p in persons):
+        return
+    sent = tok.sent
+    named: dict[str, SpanRef] = {}
+    for r in table.in_range(sent.start, sent.end):
+        if r.kind == PERSON and not r.anaphor:
+            named.setdefault(r.key, r)
+    if len(named) != 1 or {p.key for p in persons} != set(named):
+        return  # nobody named, or two people the pronoun could stand for
+    if not a.get("organization"):  # "his exit from the company" states it
+        org = _subject_org(table, tok) or _employer_ref(table, persons[0].key, employer)
+        if org is None:
+            return
+        a.roles["organization"] = [org]
+    a.roles["person"] = [named[p.key] for p in persons]
+
+
+def _subject_org(table: EntityTable, tok: Token) -> SpanRef | None:
+    """The named organization that is the subject of the nearest clause over the trigger."""
+    for anc in tok.ancestors:
+        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            ref = table.at_token(subjects[0].i)
+            return ref if ref is not None and ref.kind == ORG and not ref.anaphor else None
+    return None
+
+
+def _employer_ref(table: EntityTable, person: str, employer: dict[str, str]) -> SpanRef | None:
+    org = employer.get(person)
+    return next((r for r in table.spans if r.key == org and not r.anaphor), None) if org else None
+
+
+FILING_VERBS = frozenset({"file", "bring", "lodge", "launch", "submit"})
+
+
+def _filed_against(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
+    """ "A class action was filed last year against Y by Z": a suit noun that is the passive subject of
+    a filing verb takes its defendants from "against" and its plaintiffs from "by" on that verb."""
+    if trig.pos != "noun" or tok.dep_ != "nsubjpass" or tok.head.lemma_ not in FILING_VERBS:
+        return
+    verb = tok.head
+    for role, phrases in (
+        ("defendant", syntax.prep_objects(verb, ["against"])),
+        ("plaintiff", syntax.agent_tokens(verb)),
+    ):
+        if not a.get(role):
+            taken = a.keys()
+            named = [r for t in phrases for r in _named_by(table, t)]
+            a.add(role, [r for r in named if r.kind in (ORG, PERSON) and r.key not in taken])

@@ -18,7 +18,14 @@ from kg.extract import dealargs, eventargs, relations
 from kg.extract.argbase import Args, governing_verb, reported_it
 from kg.extract.availability import AVAILABLE_KEY
 from kg.extract.dates import find_dates
-from kg.extract.eventparties import governing_clauses, named_person, person_subject, raised_it, who_party
+from kg.extract.eventparties import (
+    governing_clauses,
+    named_person,
+    person_subject,
+    pronoun_person,
+    raised_it,
+    who_party,
+)
 from kg.extract.patterns import trigger_lexicon
 from kg.extract.speakers import fill_speaker
 from kg.extract.status import status_of
@@ -201,6 +208,7 @@ def _normalise(
         return _normalise_deal(d, table)
     if trig.family == "personnel":
         named_person(d.hit.tok, trig, a, table)  # "X announced his departure": the person is X
+        pronoun_person(d.hit.tok, trig, a, table, employer)  # "X ..., and Y did not comment on his exit"
         return _normalise_personnel(d, table, employer)
     who_party(d.hit.tok, trig, a, table)  # "A, a lawyer who sued Y": the plaintiff is A
     parts = a.all()
