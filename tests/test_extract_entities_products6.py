@@ -13,14 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import entity_records
-from kg.model import ORG, PLACE, PRODUCT, Document, EntityRecord
-
-
-def kinds(extractor, text: str) -> dict[str, str]:
-    _, _, table = extractor.pipeline.analyse(Document(id="t", title="", text=text))
-    records: list[EntityRecord] = entity_records(table, [], [])
-    return {e.name: e.kind for e in records}
+from kg.model import ORG, PLACE, PRODUCT
+from tests.extract_helpers import table_kinds
 
 
 @pytest.mark.parametrize(
@@ -39,14 +33,14 @@ def kinds(extractor, text: str) -> dict[str, str]:
     ],
 )
 def test_products6_passive_naming_subject(extractor, text: str, name: str, kind: str) -> None:
-    assert kinds(extractor, text).get(name) == kind
+    assert table_kinds(extractor, text).get(name) == kind
 
 
 def test_products6_article_after_naming_verb_needs_a_noun(extractor) -> None:
-    found = kinds(extractor, "The device is called the Lumo Pin. Orin Vale said the Lumo Pin sold out.")
+    found = table_kinds(extractor, "The device is called the Lumo Pin. Orin Vale said the Lumo Pin sold out.")
     assert found.get("Lumo Pin") == PRODUCT
     # "is called the X" with no noun nor "it" to type it says nothing ("the Scorpion" is a golf hole)
-    hole = kinds(extractor, "One of the holes on the course is called the Scorpion.")
+    hole = table_kinds(extractor, "One of the holes on the course is called the Scorpion.")
     assert hole.get("Scorpion") != PRODUCT
 
 
@@ -71,7 +65,7 @@ def test_products6_article_after_naming_verb_needs_a_noun(extractor) -> None:
     ],
 )
 def test_products6_clause_cue_outweighs_org_label(extractor, text: str, name: str, kind: str | None) -> None:
-    assert kinds(extractor, text).get(name) == kind
+    assert table_kinds(extractor, text).get(name) == kind
 
 
 def test_products6_company_suffix_word_after_an_organization(extractor) -> None:
@@ -79,7 +73,7 @@ def test_products6_company_suffix_word_after_an_organization(extractor) -> None:
         "Tarsa, a robotics startup founded in 2021, said on Monday it will launch Tarsa Cloud in March. "
         "Tarsa Cloud is a managed data platform for warehouses. Customers of Tarsa Cloud get hourly reports."
     )
-    found = kinds(extractor, text)
+    found = table_kinds(extractor, text)
     assert found.get("Tarsa Cloud") == PRODUCT
     assert found.get("Tarsa") == ORG
 
@@ -89,7 +83,7 @@ def test_products6_longer_name_of_a_product_line(extractor) -> None:
         "Mirelle is an open-source tracing tool for clusters. Demand for Mirelle grew fast, and Halden "
         "Systems now sells Mirelle Flow Guard to banks. Mirelle Flow Guard watches traffic."
     )
-    found = kinds(extractor, text)
+    found = table_kinds(extractor, text)
     assert found.get("Mirelle") == PRODUCT
     assert found.get("Mirelle Flow Guard") == PRODUCT
     assert found.get("Halden Systems") == ORG
@@ -100,4 +94,4 @@ def test_products6_facility_label_gives_way_to_naming(extractor) -> None:
         "Orin Vale tried the new gadget this week. It's called the Kelso Ai Pin. Vale said the Kelso Ai Pin "
         "felt warm. Later the Kelso Ai Pin crashed twice, and the Kelso Ai Pin needed a reset."
     )
-    assert kinds(extractor, text).get("Kelso Ai Pin") not in (PLACE, None)
+    assert table_kinds(extractor, text).get("Kelso Ai Pin") not in (PLACE, None)

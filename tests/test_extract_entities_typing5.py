@@ -16,16 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.pipeline import entity_records
 from kg.extract.readings import reading_words
 from kg.extract.resources import DataFileError, _load_gazetteer
-from kg.model import ORG, PRODUCT, Document, EntityRecord
-
-
-def kinds(extractor, text: str) -> dict[str, str]:
-    _, _, table = extractor.pipeline.analyse(Document(id="t", title="", text=text))
-    records: list[EntityRecord] = entity_records(table, [], [])
-    return {e.name: e.kind for e in records}
+from kg.model import ORG, PRODUCT
+from tests.extract_helpers import table_kinds
 
 
 @pytest.mark.parametrize(
@@ -44,7 +38,7 @@ def kinds(extractor, text: str) -> dict[str, str]:
     ],
 )
 def test_typing5_known_company_read_as_product(extractor, text: str, name: str, kind: str) -> None:
-    assert kinds(extractor, text).get(name) == kind
+    assert table_kinds(extractor, text).get(name) == kind
 
 
 @pytest.mark.parametrize(
@@ -65,7 +59,7 @@ def test_typing5_known_company_read_as_product(extractor, text: str, name: str, 
     ],
 )
 def test_typing5_used_names_are_products(extractor, text: str, names: list[str]) -> None:
-    found = kinds(extractor, text)
+    found = table_kinds(extractor, text)
     assert {n: found.get(n) for n in names} == {n: PRODUCT for n in names}
 
 
@@ -77,11 +71,11 @@ def test_typing5_used_names_are_products(extractor, text: str, names: list[str])
     ],
 )
 def test_typing5_described_company_acting(extractor, text: str, kind: str) -> None:
-    assert kinds(extractor, text).get("Quorvane") == kind
+    assert table_kinds(extractor, text).get("Quorvane") == kind
 
 
 def test_typing5_parent_prefixed_brand_is_one_entity(extractor) -> None:
-    found = kinds(
+    found = table_kinds(
         extractor,
         "Cisco acquired Brightlane Labs' rival Zentara last year. Zentara CEO Omar Fike said Cisco "
         "Zentara will hire.",
@@ -91,7 +85,7 @@ def test_typing5_parent_prefixed_brand_is_one_entity(extractor) -> None:
 
 
 def test_typing5_company_name_plus_product_words(extractor) -> None:
-    found = kinds(
+    found = table_kinds(
         extractor,
         "Zentara, a startup based in Austin, sells monitors to banks. Its new Zentara Flow Metrics tool "
         "tracks latency across branch offices. Flow Metrics will ship in May.",
@@ -102,7 +96,7 @@ def test_typing5_company_name_plus_product_words(extractor) -> None:
 
 
 def test_typing5_the_last_word_of_a_newspaper(extractor) -> None:
-    found = kinds(
+    found = table_kinds(
         extractor,
         "The Wall Street Journal reported the talks on Monday. The deal was worth $2 billion, the Journal "
         "reported.",

@@ -8,24 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document, EventRecord, Extraction
-
-
-def extract(extractor, text: str) -> Extraction:
-    return extractor.extract(Document(id="t", title="", text=text, published="2023-06-15"))
-
-
-def events_of(x: Extraction, etype: str) -> list[tuple[dict[str, set[str]], EventRecord]]:
-    names = {e.key: e.name for e in x.entities}
-    out = []
-    for e in x.events:
-        if e.type != etype:
-            continue
-        roles: dict[str, set[str]] = {}
-        for role, key in e.participants:
-            roles.setdefault(role, set()).add(names[key])
-        out.append((roles, e))
-    return out
+from tests.extract_helpers import extract, roles_of
 
 
 @pytest.mark.parametrize(
@@ -57,7 +40,7 @@ def events_of(x: Extraction, etype: str) -> list[tuple[dict[str, set[str]], Even
     ],
 )
 def test_extract_events_deals6_quoted_we_is_the_speakers_company(extractor, text, etype, roles) -> None:
-    found = events_of(extract(extractor, text), etype)
+    found = roles_of(extract(extractor, text), etype)
     assert [r for r, _ in found] == [roles]
     assert found[0][1].status != "Rumoured"
 
@@ -72,7 +55,7 @@ def test_extract_events_deals6_quoted_we_is_the_speakers_company(extractor, text
     ],
 )
 def test_extract_events_deals6_we_without_a_known_speaker_is_no_party(extractor, text) -> None:
-    assert events_of(extract(extractor, text), "Partnership") == []
+    assert roles_of(extract(extractor, text), "Partnership") == []
 
 
 @pytest.mark.parametrize(
@@ -99,25 +82,25 @@ def test_extract_events_deals6_we_without_a_known_speaker_is_no_party(extractor,
     ],
 )
 def test_extract_events_deals6_legal_sides_from_the_filing_clause(extractor, text, roles) -> None:
-    found = events_of(extract(extractor, text), "LegalAction")
+    found = roles_of(extract(extractor, text), "LegalAction")
     assert [r for r, _ in found] == [roles]
 
 
 def test_extract_events_deals6_unnamed_particular_plaintiff_gives_no_one_sided_suit(extractor) -> None:
     # "the state regulator" is a particular party the entity step did not name
     text = "Then the state regulator and four cities filed a lawsuit against Quell Labs over its pricing."
-    assert events_of(extract(extractor, text), "LegalAction") == []
+    assert roles_of(extract(extractor, text), "LegalAction") == []
 
 
 def test_extract_events_deals6_announced_his_departure(extractor) -> None:
     text = "Dana Moor is president of Quell Labs. Moor announced his departure on social media on Friday."
-    found = events_of(extract(extractor, text), "Departure")
+    found = roles_of(extract(extractor, text), "Departure")
     assert [r for r, _ in found] == [{"person": {"Dana Moor"}, "organization": {"Quell Labs"}}]
 
 
 def test_extract_events_deals6_he_joined_is_still_nobody(extractor) -> None:
     text = "Quell Labs makes drones. He announced his departure on Friday."
-    assert events_of(extract(extractor, text), "Departure") == []
+    assert roles_of(extract(extractor, text), "Departure") == []
 
 
 def test_extract_events_deals6_listed_investors_are_no_recipient(extractor) -> None:
@@ -126,7 +109,7 @@ def test_extract_events_deals6_listed_investors_are_no_recipient(extractor) -> N
         "9-Pine Capital, Dorn Ventures, Tall Oak Partners, Bellamonte, and Ilex Ventures, the company is a "
         "Denver-based startup founded by Mara Tulle, who serves as its CEO."
     )
-    for roles, _ in events_of(extract(extractor, text), "Investment"):
+    for roles, _ in roles_of(extract(extractor, text), "Investment"):
         assert not roles.get("recipient", set()) & {"Dorn Ventures", "Tall Oak Partners", "Ilex Ventures"}
 
 
@@ -135,6 +118,6 @@ def test_extract_events_deals6_named_recipient_keeps_its_investors(extractor) ->
         "Lumo Labs builds sales tools. Emerging from stealth today with $2.5 million in funding from Quell "
         "Capital and Aviso Ventures, the company is a Boston-based startup. Lumo Labs is hiring."
     )
-    found = events_of(extract(extractor, text), "Investment")
+    found = roles_of(extract(extractor, text), "Investment")
     want = {"investor": {"Quell Capital", "Aviso Ventures"}, "recipient": {"Lumo Labs"}}
     assert [r for r, _ in found] == [want]

@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document, EventRecord, Extraction
-
-
-def extract(extractor, text: str) -> Extraction:
-    return extractor.extract(Document(id="t", title="", text=text, published="2023-06-15"))
-
-
-def launches(x: Extraction) -> list[tuple[set[str], EventRecord]]:
-    names = {e.key: e.name for e in x.entities}
-    return [({names[k] for _, k in e.participants}, e) for e in x.events if e.type == "Launch"]
+from tests.extract_helpers import events_of, extract
 
 
 @pytest.mark.parametrize(
@@ -28,7 +19,7 @@ def launches(x: Extraction) -> list[tuple[set[str], EventRecord]]:
     ],
 )
 def test_availability_launch_when_availability_begins(extractor, text: str, who: set[str], date: str | None):
-    found = launches(extract(extractor, text))
+    found = events_of(extract(extractor, text), "Launch")
     assert [(names, e.status, e.date) for names, e in found] == [(who, "Announced", date)]
     assert found[0][1].rule == "kg.event.launch.available.v1"
 
@@ -41,7 +32,7 @@ def test_availability_launch_when_availability_begins(extractor, text: str, who:
     ],
 )
 def test_availability_launch_hedged_keeps_its_status(extractor, text: str, status: str):
-    assert [e.status for _, e in launches(extract(extractor, text))] == [status]
+    assert [e.status for _, e in events_of(extract(extractor, text), "Launch")] == [status]
 
 
 @pytest.mark.parametrize(
@@ -54,23 +45,23 @@ def test_availability_launch_hedged_keeps_its_status(extractor, text: str, statu
     ],
 )
 def test_availability_state_is_no_launch(extractor, text: str):
-    assert launches(extract(extractor, text)) == []
+    assert events_of(extract(extractor, text), "Launch") == []
 
 
 def test_launch_eager_infinitive_is_announced(extractor):
     text = "Zentrix shared a post on Monday. Excited to introduce Quillbot Pro, our new writing assistant."
-    found = launches(extract(extractor, text))
+    found = events_of(extract(extractor, text), "Launch")
     assert [(e.status, "Quillbot Pro" in names) for names, e in found] == [("Announced", True)]
 
 
 def test_launch_purpose_infinitive_stays_planned(extractor):
     text = "Zentrix is partnering with Orvo Labs to release Quillbot Pro."
-    assert {e.status for _, e in launches(extract(extractor, text))} <= {"Planned"}
+    assert {e.status for _, e in events_of(extract(extractor, text), "Launch")} <= {"Planned"}
 
 
 def test_launch_one_new_feature_is_unnamed_product(extractor):
     text = "Google today debuted one new AI-powered feature for its customers."
-    assert [(names, e.status) for names, e in launches(extract(extractor, text))] == [
+    assert [(names, e.status) for names, e in events_of(extract(extractor, text), "Launch")] == [
         ({"Google"}, "Announced")
     ]
 
@@ -78,5 +69,5 @@ def test_launch_one_new_feature_is_unnamed_product(extractor):
 def test_launch_financing_extension_is_no_product(extractor):
     text = "Halvor Labs, a data startup, is announcing a $30 million extension of its series A round."
     x = extract(extractor, text)
-    assert launches(x) == []
+    assert events_of(x, "Launch") == []
     assert [e.type for e in x.events] == ["Investment"]

@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document, EventRecord, Extraction
-
-
-def extract(extractor, text: str) -> Extraction:
-    return extractor.extract(Document(id="t", title="", text=text, published="2023-06-15"))
-
-
-def launches(x: Extraction) -> list[tuple[set[str], EventRecord]]:
-    names = {e.key: e.name for e in x.entities}
-    return [({names[k] for _, k in e.participants}, e) for e in x.events if e.type == "Launch"]
+from tests.extract_helpers import events_of, extract
 
 
 @pytest.mark.parametrize(
@@ -32,7 +23,7 @@ def launches(x: Extraction) -> list[tuple[set[str], EventRecord]]:
     ],
 )
 def test_launch_software_is_a_launched_product(extractor, text: str, who: set[str]):
-    found = launches(extract(extractor, text))
+    found = events_of(extract(extractor, text), "Launch")
     assert [(names, e.status) for names, e in found] == [(who, "Announced")]
 
 
@@ -44,5 +35,5 @@ def test_launch_software_is_a_launched_product(extractor, text: str, who: set[st
     ],
 )
 def test_launch_software_as_a_kind_is_no_plain_launch(extractor, text: str):
-    found = launches(extract(extractor, text))
+    found = events_of(extract(extractor, text), "Launch")
     assert all(e.status != "Announced" for _, e in found)

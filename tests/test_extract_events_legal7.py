@@ -8,25 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.status import status_of
-from kg.model import Document, EventRecord, Extraction
-
-
-def extract(extractor, text: str) -> Extraction:
-    return extractor.extract(Document(id="t", title="", text=text, published="2023-06-15"))
-
-
-def events_of(x: Extraction, etype: str) -> list[tuple[dict[str, set[str]], EventRecord]]:
-    names = {e.key: e.name for e in x.entities}
-    out = []
-    for e in x.events:
-        if e.type != etype:
-            continue
-        roles: dict[str, set[str]] = {}
-        for role, key in e.participants:
-            roles.setdefault(role, set()).add(names[key])
-        out.append((roles, e))
-    return out
-
+from tests.extract_helpers import extract, roles_of
 
 LEAD = "The robotics market had a busy spring. "
 
@@ -52,7 +34,7 @@ LEAD = "The robotics market had a busy spring. "
     ],
 )
 def test_extract_events_legal7_pronoun_personnel_noun_is_the_named_person(extractor, text, roles) -> None:
-    found = events_of(extract(extractor, text), "Departure")
+    found = roles_of(extract(extractor, text), "Departure")
     assert [r for r, _ in found] == [roles]
     assert found[0][1].status == "Announced"
 
@@ -67,7 +49,7 @@ def test_extract_events_legal7_pronoun_personnel_noun_is_the_named_person(extrac
     ],
 )
 def test_extract_events_legal7_pronoun_personnel_noun_needs_one_person_and_an_org(extractor, text) -> None:
-    assert events_of(extract(extractor, text), "Departure") == []
+    assert roles_of(extract(extractor, text), "Departure") == []
 
 
 @pytest.mark.parametrize(
@@ -104,7 +86,7 @@ def test_extract_events_legal7_negated_speaking_verb_does_not_deny(sentence, tri
     ],
 )
 def test_extract_events_legal7_passive_filing_names_its_sides(extractor, text, roles) -> None:
-    found = events_of(extract(extractor, text), "LegalAction")
+    found = roles_of(extract(extractor, text), "LegalAction")
     assert [r for r, _ in found] == [roles]
     assert found[0][1].status == "Announced"
 

@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document, EventRecord, Extraction
-
-
-def extract(extractor, text: str) -> Extraction:
-    return extractor.extract(Document(id="t", title="", text=text, published="2023-06-15"))
-
-
-def events_of(x: Extraction, etype: str) -> list[tuple[set[str], EventRecord]]:
-    names = {e.key: e.name for e in x.entities}
-    return [({names[k] for _, k in e.participants}, e) for e in x.events if e.type == etype]
+from tests.extract_helpers import events_of, extract
 
 
 @pytest.mark.parametrize(

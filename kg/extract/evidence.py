@@ -9,7 +9,6 @@ Weights are documented in kg/extract/README.md.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from kg.extract.names import is_version_token, split_glued_version
-from kg.extract.resources import RULES_PATH, DataFileError, EntityRules
+from kg.extract.resources import RULES_PATH, EntityRules, word_section
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
 # Weights of the cues (see README: "Entity typing").
@@ -407,13 +406,7 @@ class RoleWords:
 @cache
 def role_words(path: Path = RULES_PATH) -> RoleWords:
     """Read once per process, at run time (never at import)."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8")).get("role_cues", {})
-        return RoleWords(
-            **{f: frozenset(w.casefold() for w in raw.get(f, ())) for f in RoleWords.__dataclass_fields__}
-        )
-    except (OSError, ValueError, TypeError, AttributeError) as exc:
-        raise DataFileError(f"{path}: malformed role_cues ({exc}); see kg/extract/README.md") from exc
+    return word_section(path, "role_cues", RoleWords)
 
 
 def _money_in(verb: Token, words: RoleWords) -> bool:

@@ -12,7 +12,6 @@ repository"). Any sign of the company acting keeps the organization: the subject
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import evidence as ev
 from kg.extract.layout import BODY
-from kg.extract.resources import RULES_PATH, DataFileError, EntityRules
+from kg.extract.resources import RULES_PATH, EntityRules, word_section
 from kg.model import ORG, PRODUCT
 
 if TYPE_CHECKING:
@@ -50,13 +49,7 @@ class ReadingWords:
 @cache
 def reading_words(path: Path = RULES_PATH) -> ReadingWords:
     """Read once per process, at run time (never at import)."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8")).get("product_readings", {})
-        return ReadingWords(
-            **{f: frozenset(w.casefold() for w in raw.get(f, ())) for f in ReadingWords.__dataclass_fields__}
-        )
-    except (OSError, ValueError, TypeError, AttributeError) as exc:
-        raise DataFileError(f"{path}: malformed product_readings ({exc}); see kg/extract/README.md") from exc
+    return word_section(path, "product_readings", ReadingWords)
 
 
 def _item_head(tok: Token) -> Token:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kg.errors import KGError
 from kg.model import ORG, PERSON, PLACE, PRODUCT
@@ -270,3 +270,18 @@ def name_span_words(key: str) -> frozenset[str]:
     if key not in lists:
         raise DataFileError(f"{NAME_SPANS_PATH}: no list {key!r}")
     return lists[key]
+
+
+W = TypeVar("W")
+
+
+def word_section(path: Path, section: str, cls: type[W]) -> W:
+    """One section of a rules file as a dataclass of case-folded word sets, one field per list.
+
+    A missing list is empty; a malformed file or section raises DataFileError naming both."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8")).get(section, {})
+        fields = cls.__dataclass_fields__  # type: ignore[attr-defined]
+        return cls(**{f: frozenset(w.casefold() for w in raw.get(f, ())) for f in fields})
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        raise DataFileError(f"{path}: malformed {section} ({exc}); see kg/extract/README.md") from exc

@@ -1,0 +1,41 @@
+"""Helpers shared by the extraction rule tests: run the whole extractor on a written text and read back
+entity kinds, events and their participants by name. The `extractor` fixture (tests/conftest.py) loads
+the spaCy model once per session; its type lives in kg.extract, so the helpers leave it unannotated."""
+
+from __future__ import annotations
+
+from kg.extract.pipeline import entity_records
+from kg.model import Document, EntityRecord, EventRecord, Extraction
+
+PUBLISHED = "2023-06-15"
+
+
+def extract(extractor, text: str, published: str | None = PUBLISHED) -> Extraction:  # noqa: ANN001
+    return extractor.extract(Document(id="t", title="", text=text, published=published))
+
+
+def table_kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
+    """Name -> kind of the entities the entity step decides, before relations and events are read."""
+    _, _, table = extractor.pipeline.analyse(Document(id="t", title="", text=text))
+    records: list[EntityRecord] = entity_records(table, [], [])
+    return {e.name: e.kind for e in records}
+
+
+def events_of(x: Extraction, etype: str) -> list[tuple[set[str], EventRecord]]:
+    """The events of one type, each with the names of all its participants."""
+    names = {e.key: e.name for e in x.entities}
+    return [({names[k] for _, k in e.participants}, e) for e in x.events if e.type == etype]
+
+
+def roles_of(x: Extraction, etype: str) -> list[tuple[dict[str, set[str]], EventRecord]]:
+    """The events of one type, each with its participants' names by role."""
+    names = {e.key: e.name for e in x.entities}
+    out = []
+    for e in x.events:
+        if e.type != etype:
+            continue
+        roles: dict[str, set[str]] = {}
+        for role, key in e.participants:
+            roles.setdefault(role, set()).add(names[key])
+        out.append((roles, e))
+    return out
