@@ -39,3 +39,14 @@ def roles_of(x: Extraction, etype: str) -> list[tuple[dict[str, set[str]], Event
             roles.setdefault(role, set()).add(names[key])
         out.append((roles, e))
     return out
+
+
+def rival_pairs(extractor, text: str) -> dict[frozenset[str], str]:  # noqa: ANN001
+    """The competesWith pairs found in `text` (by name, either order) and the rule that found each."""
+    x = extract(extractor, text)
+    names = {e.key: e.name for e in x.entities}
+    return {
+        frozenset((names[r.subject], names[r.object])): r.rule
+        for r in x.relations
+        if r.predicate == "competesWith"
+    }

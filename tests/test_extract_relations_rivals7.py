@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract_relations_text import extract
-
-
-def rivals(extractor, text: str) -> dict[frozenset[str], str]:
-    x = extract(extractor, text)
-    names = {e.key: e.name for e in x.entities}
-    return {
-        frozenset((names[r.subject], names[r.object])): r.rule
-        for r in x.relations
-        if r.predicate == "competesWith"
-    }
+from tests.extract_helpers import rival_pairs as rivals
 
 
 @pytest.mark.parametrize(
