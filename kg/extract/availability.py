@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kg.extract import syntax
 from kg.extract.argbase import ANY, Args, _of_kind, _places, _preps, _refs
 from kg.extract.patterns import TRIGGERS, Trigger, _read_json
+from kg.extract.sentences import doc_text
 from kg.extract.table import EntityTable
 from kg.model import ORG, PRODUCT
 
@@ -55,7 +56,7 @@ def available_tokens(sdoc: Doc) -> list[tuple[Token, Token]]:
         return []
     out: list[tuple[Token, Token]] = []
     pattern = r"\b(" + "|".join(re.escape(w) for w in sorted(opts["words"])) + r")\b"
-    for m in re.finditer(pattern, sdoc.text, re.IGNORECASE):
+    for m in re.finditer(pattern, doc_text(sdoc), re.IGNORECASE):
         span = sdoc.char_span(m.start(), m.end())
         if span is None or len(span) != 1:
             continue

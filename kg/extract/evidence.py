@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.names import is_version_token, split_glued_version
 from kg.extract.resources import RULES_PATH, EntityRules, word_section
+from kg.extract.sentences import doc_text
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
 # Weights of the cues (see README: "Entity typing").
@@ -224,7 +225,7 @@ def speaker_vote(doc: Doc, start: int, end: int, rules: EntityRules) -> Vote | N
         return None
     at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
     if not at_line_start and doc[start].idx > 0:
-        prev = doc.text[max(0, doc[start].idx - 2) : doc[start].idx]
+        prev = doc_text(doc)[max(0, doc[start].idx - 2) : doc[start].idx]
         at_line_start = "\n" in prev
     return Vote(PERSON, "Person", W_SPEAKER, "speaker-label") if at_line_start else None
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from kg.extract import syntax
 from kg.extract.patterns import code_rule
 from kg.extract.relbase import Candidate
+from kg.extract.sentences import doc_text
 from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG
 
@@ -36,7 +37,7 @@ def copular_competitors(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[
     out: list[Candidate] = []
     carry: tuple[SpanRef, int] | None = None  # the last owner and the index of its sentence's start
     named: set[str] = set()  # the competitors that sentence named
-    for m in _COMPETITOR_RE.finditer(sdoc.text):
+    for m in _COMPETITOR_RE.finditer(doc_text(sdoc)):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or len(span) != 1:
             continue

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kg.extract import syntax
 from kg.extract.patterns import code_rule, lexicon
 from kg.extract.relbase import Candidate
+from kg.extract.sentences import doc_text
 from kg.model import ORG, PRODUCT
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ _OWNER_PREPS = ("to", "of")
 def named_rivals(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Candidate]:
     """One candidate per (rivalled, rival) pair that a rival noun states (see the module doc)."""
     out: list[Candidate] = []
-    for m in _RIVAL_RE.finditer(sdoc.text):
+    for m in _RIVAL_RE.finditer(doc_text(sdoc)):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or len(span) != 1 or span[0].pos_ not in ("NOUN", "PROPN"):
             continue

@@ -18,12 +18,22 @@ from spacy.tokens import Doc
 
 COMPONENT = "kg_line_breaks"
 _LINE_BREAK = re.compile(r"\n\s*")
+_TEXT_KEY = "kg.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once per Doc: spaCy's `Doc.text` joins every token on each access,
+    which per candidate or per rule costs a pass over the whole document."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 @Language.component(COMPONENT)
 def line_breaks(doc: Doc) -> Doc:
     """Mark the first token after every line break as a sentence start (one lookup per break)."""
-    text = doc.text
+    text = doc_text(doc)
     if "\n" not in text:
         return doc
     for m in _LINE_BREAK.finditer(text):

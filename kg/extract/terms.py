@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.extract.resources import name_span_words
+from kg.extract.sentences import doc_text
 
 _SLASH_PAIR = re.compile(r"[A-Za-z0-9]/[A-Za-z0-9]")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -56,7 +57,7 @@ def lower_phrase_attested(doc: Doc, start: int, end: int, surface: str) -> bool:
     lowered = surface[:1].lower() + surface[1:]
     if not lowered.split()[0].isalpha() or not lowered.split()[0].islower():
         return False  # "DataStax", "iPhone": a brand's shape, never a common word
-    return f"{lowered} {nxt.text}" in doc.text
+    return f"{lowered} {nxt.text}" in doc_text(doc)
 
 
 def acronym_category(doc: Doc, start: int, end: int) -> bool:
@@ -129,7 +130,7 @@ def swapped_pair(doc: Doc, start: int, k: int, end: int) -> bool:
     left, right = doc[start:k].text, doc[k + 1 : end].text
     if not (left[:1].isupper() and right[:1].isupper()):
         return False
-    return f"{right} {doc[k].text} {left}" in doc.text
+    return f"{right} {doc[k].text} {left}" in doc_text(doc)
 
 
 def final_stop_word(doc: Doc, i: int) -> bool:
