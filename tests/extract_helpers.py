@@ -50,3 +50,11 @@ def rival_pairs(extractor, text: str) -> dict[frozenset[str], str]:  # noqa: ANN
         for r in x.relations
         if r.predicate == "competesWith"
     }
+
+
+def assert_kinds(found: dict[str, str], present: dict[str, str], absent: list[str]) -> None:
+    """Each name of `present` was found with its kind; no name of `absent` was found."""
+    for name, kind in present.items():
+        assert found.get(name) == kind, (name, found)
+    for name in absent:
+        assert name not in found, (name, found)

@@ -12,6 +12,7 @@ import pytest
 
 from kg.extract import tails
 from kg.model import ORG, PERSON, PRODUCT
+from tests.extract_helpers import assert_kinds
 from tests.test_extract_entities_spans import entity_kinds
 
 
@@ -50,11 +51,7 @@ from tests.test_extract_entities_spans import entity_kinds
 def test_extract_entities_precision3_names(
     extractor, text: str, present: dict[str, str], absent: list[str]  # noqa: ANN001
 ) -> None:
-    found = entity_kinds(extractor, text)
-    for name, kind in present.items():
-        assert found.get(name) == kind, (name, found)
-    for name in absent:
-        assert name not in found, (name, found)
+    assert_kinds(entity_kinds(extractor, text), present, absent)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ import pytest
 from kg.extract import layout, shapes
 from kg.extract.resources import load_resources
 from kg.model import ORG, PERSON, PRODUCT
+from tests.extract_helpers import assert_kinds
 from tests.test_extract_entities_spans import entity_kinds
 
 
@@ -89,11 +90,7 @@ def test_extract_entities_precision4_title_only(words: list[str], expected: bool
 def test_extract_entities_precision4_names(
     extractor, text: str, present: dict[str, str], absent: list[str]  # noqa: ANN001
 ) -> None:
-    found = entity_kinds(extractor, text)
-    for name, kind in present.items():
-        assert found.get(name) == kind, (name, found)
-    for name in absent:
-        assert name not in found, (name, found)
+    assert_kinds(entity_kinds(extractor, text), present, absent)
 
 
 @pytest.mark.parametrize(
