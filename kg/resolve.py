@@ -122,6 +122,7 @@ class _Group:
     aliases: set[str] = field(default_factory=set)
     versions_of: Counter[str] = field(default_factory=Counter)  # family group roots
     is_family_target: bool = False
+    is_event_product: bool = False  # the product of an event in its own right ("launched Condor Galaxy")
 
 
 def _vote(counter: Counter[str], order: dict[str, int] | None = None) -> str:
@@ -209,6 +210,11 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                 if fam and mine and fam != mine:
                     groups[mine].versions_of[fam] += 1
                     groups[fam].is_family_target = True
+        for event in ex.events:
+            for role, key in event.participants:
+                product_root = rec_root.get((ex.doc.id, key))
+                if role == "product" and product_root:
+                    groups[product_root].is_event_product = True
 
     # 3. Canonical entities.
     entities: dict[str, Entity] = {}
@@ -220,7 +226,9 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         # A specific class (Company, AIModel) said anywhere beats the generic kind said more often.
         classes = Counter({c: n for c, n in g.classes.items() if _class_fits(c, kind) and c != kind})
         cls = _vote(classes) if classes else kind
-        family = kind == PRODUCT and g.is_family_target
+        # A family is only known through its versions; one launched or shut down in its own right is a
+        # product that has versions ("Condor Galaxy" launched, then "Condor Galaxy 1").
+        family = kind == PRODUCT and g.is_family_target and not g.is_event_product
         iri = entity_iri(kind, name)
         if iri in entities:  # two groups that slug alike are one entity
             root_iri[root] = iri
@@ -428,12 +436,13 @@ def _unify_event_participants(docs: list[ResolvedDocument]) -> list[ResolvedDocu
 
 
 def _family_developers(docs: list[ResolvedDocument], entities: dict[str, Entity]) -> list[Relation]:
-    """A product family's developer also developed each of its versions."""
+    """A product family's (or versioned product's) developer also developed each of its versions."""
     stated = {(r.subject, r.object) for rd in docs for r in rd.relations if r.predicate == "developedBy"}
+    families = {e.version_of for e in entities.values() if e.version_of}
     by_family: dict[str, Relation] = {}
     for rd in docs:
         for r in rd.relations:
-            if r.predicate == "developedBy" and entities[r.subject].family:
+            if r.predicate == "developedBy" and r.subject in families:
                 best = by_family.get(r.subject)
                 if best is None or (r.confidence, r.evidence.doc_id) > (
                     best.confidence,

@@ -101,6 +101,22 @@ def test_resolve_version_points_to_family() -> None:
     assert version.version_of == family.iri and version.cls == "AIModel"
 
 
+def test_resolve_family_launched_in_its_own_right_stays_a_product() -> None:
+    a = Extraction(doc=info("a"), entities=(
+        ent("o", "Korvel", ORG), ent("c", "Tessera Grid", PRODUCT, "Hardware"),
+        ent("c1", "Tessera Grid 1", PRODUCT, "Hardware", version_of="c"),
+    ), relations=(RelationRecord("c", "developedBy", "o", ev("a"), 0.8, "r"),), events=(
+        EventRecord(type="Launch", participants=(("agent", "o"), ("product", "c")), evidence=ev("a"),
+                    confidence=0.8, rule="r"),))
+    res = resolve([a])
+    grid, first = by_name(res, "Tessera Grid"), by_name(res, "Tessera Grid 1")
+    assert not grid.family and grid.cls == "Hardware"
+    assert first.version_of == grid.iri
+    # its developer still carries over to the version
+    assert [(res.entities[r.subject].name, res.entities[r.object].name) for r in res.inferred] == [
+        ("Tessera Grid 1", "Korvel")]
+
+
 def test_resolve_kind_vote_fixes_a_model_error_in_one_document() -> None:
     a = Extraction(doc=info("a"), entities=(ent("sora", "Sora", PRODUCT, "Application", source="gazetteer"),))
     b = Extraction(doc=info("b"), entities=(ent("sora", "Sora", PERSON),))
