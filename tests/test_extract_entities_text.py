@@ -151,6 +151,23 @@ def test_layout_title_case_run_ignores_comma_lists():
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "runs"),
+    [
+        # people with titles, the sentence going on in lower case: prose, not a glued headline
+        ("Borex Chief Executive Dana Pell and Quillmate Chief Executive Ravi Okafor met regulators.", 0),
+        ("Korvel Labs Co-Founder and CTO Ilsa Varn said the chip ships in May.", 0),
+        ("Norvik AI CEO Tomas Brek and Plinko CTO Ada Vale, have signed the letter.", 0),
+        # a list of speakers with titles, capitals going on: furniture
+        ("Dana Pell Chief Executive Officer, Borex Ravi Okafor Senior Vice President, Quillmate Labs", 1),
+        # a glued headline with a question mark keeps its run
+        ("Who Is Borex's New Interim CEO? Dana Pell And Ravi Okafor explain the move", 1),
+    ],
+)
+def test_layout_title_case_run_people_with_titles_in_prose(line, runs):
+    assert len(title_case_runs(line)) == runs
+
+
 def test_layout_zones_title_label_headline_body_comments():
     text = "\n".join(
         [

@@ -22,6 +22,7 @@ _WORD_LIST = (
     "is are was were be its it his her their our your my this that these those"
 )
 _FUNCTION_WORDS = frozenset(_WORD_LIST.split())
+_NAME_JOINERS = frozenset({"and", "or", "at", "of"})
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 # A run of this many capitalised words (function words may sit between them) inside a line of
 # prose is a headline glued into the text, not a sentence.
@@ -60,6 +61,8 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
     caps = 0
     need = min_capitals
     prev = ""
+    titles = 0  # job-title words in the run ("Chief Executive", "CTO")
+    joiners_only = True  # no function words but "and"/"or"/"at"/"of" so far: maybe names in prose
     for m in re.finditer(r"\S+", line):
         word = m.group()
         core = word.strip("“”\"'‘’()[]")
@@ -71,7 +74,7 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
         gloss = word.startswith("(") and core.isupper() and start >= 0
         if is_cap or (is_func and start >= 0):
             if start < 0:
-                start, caps = m.start(), 0
+                start, caps, titles, joiners_only = m.start(), 0, 0, True
                 # A run that starts inside a sentence, after a lower-case word, is names in prose
                 # ("co-led by A B C and D E"): it needs more capitals to be a glued headline.
                 # So does a job title right after a comma ("Ann Lee, Senior Vice President of Growth at
@@ -81,21 +84,38 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
                 need = min_capitals + 2 if inside or titled else min_capitals
             end = m.end()
             caps += is_cap and not gloss
+            titles += is_cap and shapes.title_opening(core)
+            joiner = not is_func or core.casefold() in _NAME_JOINERS or core[:1].isdigit()
+            joiners_only = joiners_only and joiner and word[-1] not in "?!"
             # "?" and "!" do not end a run: glued headlines end in questions, and the byline after
             # one ("... Interim CEO? Jane Doe The ...") belongs to it.
             if word[-1] in ",.;:" and not re.fullmatch(r"(?:[A-Z]\.)+", core):
-                if caps >= need:
+                if _headline_run(line, end, (caps, titles, need), joiners_only):
                     runs.append((start, end))
                 start = -1
             prev = word
             continue
-        if start >= 0 and caps >= need:
+        if start >= 0 and _headline_run(line, end, (caps, titles, need), joiners_only):
             runs.append((start, end))
         start = -1
         prev = word
-    if start >= 0 and caps >= need:
+    if start >= 0 and _headline_run(line, end, (caps, titles, need), joiners_only):
         runs.append((start, end))
     return runs
+
+
+def _headline_run(line: str, end: int, counts: tuple[int, int, int], joiners_only: bool) -> bool:
+    """Enough capitals for a glued headline. People with job titles, joined only by "and", "or", "at"
+    and "of", are prose where the sentence goes on in lower case after them ("Acme CEO Ann Lee and
+    Borex Chief Executive Raj Patel met ..."): there the title words do not count and the run needs
+    two more names. A list of speakers ("Ann Lee Chief Executive, Acme Labs Raj Patel ...") does not
+    go on in lower case and stays furniture."""
+    caps, titles, need = counts
+    rest = line[end:].lstrip()
+    goes_on = rest[:1].islower() or rest[:1] == "," or (not rest and line[:end].endswith("."))
+    if joiners_only and titles and goes_on:
+        return caps - titles >= need + 2
+    return caps >= need
 
 
 @dataclass(frozen=True)
