@@ -29,6 +29,7 @@ from kg.extract.names import (
     is_handle,
     is_never_entity,
     looks_like_person_name,
+    split_glued_version,
 )
 from kg.extract.resources import GazEntry, Resources
 from kg.model import ORG, PERSON, PLACE, PRODUCT
@@ -501,7 +502,7 @@ class Candidates:
                 new_end = end  # "McAfee 2": a bare number after a name the model did not call a product
             if fam_end < end or new_end > end or glued:
                 family = doc[start:fam_end].text if not glued else glued[0]
-                fam_gaz = gaz or self.gaz_names.get(family.casefold())
+                fam_gaz = gaz or self.res.gazetteer.family(family)
                 if self.version_family_ok(family, fam_gaz):
                     end = self.version_name_after(max(end, new_end))
                     version = doc[fam_end:end].text if not glued else glued[1]
@@ -691,8 +692,13 @@ class Candidates:
     @staticmethod
     def proper(tok: Token) -> bool:
         """A proper noun, or a brand-shaped word the tagger calls something else ('RocksDB' as an
-        adverb, 'DataStax' as a symbol): capitals inside a word are no common word."""
-        return tok.pos_ == "PROPN" or (tok.is_alpha and bool(_INNER_CAPITAL.search(tok.text)))
+        adverb, 'DataStax' as a symbol), or a versioned name the tagger calls a common noun ('GPT-3.5'):
+        capitals inside a word are no common word."""
+        return (
+            tok.pos_ == "PROPN"
+            or (tok.is_alpha and bool(_INNER_CAPITAL.search(tok.text)))
+            or (tok.text[:1].isupper() and split_glued_version(tok.text) is not None)
+        )
 
     def context_names(self, covered: list[bool]) -> list[Cand]:
         """Proper nouns the NER missed but whose context types them ('its Zephyr video model')."""

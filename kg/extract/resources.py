@@ -42,6 +42,7 @@ class GazEntry:
     parent: str | None = None  # gazetteer id of the parent organization
     ambiguous: bool = False  # the name is also a common word or first name: needs support in the text
     product: str | None = None  # an organization whose name also names its product: that product's class
+    family_only: bool = False  # known only as the family of versions ("GPT" of "GPT-4"), never alone
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -52,6 +53,7 @@ class GazEntry:
 class Gazetteer:
     entries: dict[str, GazEntry] = field(default_factory=dict)
     _by_name: dict[str, GazEntry] | None = field(default=None, repr=False, compare=False)
+    _families: dict[str, GazEntry] | None = field(default=None, repr=False, compare=False)
 
     def get(self, entry_id: str) -> GazEntry | None:
         return self.entries.get(entry_id)
@@ -61,15 +63,28 @@ class Gazetteer:
         if self._by_name is None:
             out: dict[str, GazEntry] = {}
             for entry in self.entries.values():
+                if entry.family_only:
+                    continue
                 for name in entry.names:
                     out.setdefault(name.casefold(), entry)
             self._by_name = out
         return self._by_name
 
+    def family(self, name: str) -> GazEntry | None:
+        """The entry a version's family name is ("Claude" of "Claude 3", "GPT" of "GPT-4o"), including
+        the entries known only as families."""
+        if self._families is None:
+            self._families = {
+                n.casefold(): e for e in self.entries.values() if e.family_only for n in e.names
+            }
+        return self.by_name().get(name.casefold()) or self._families.get(name.casefold())
+
     def ruler_patterns(self) -> list[dict[str, Any]]:
         """Phrase patterns for spaCy's EntityRuler: every name, alias and their case variants."""
         patterns = []
         for entry in self.entries.values():
+            if entry.family_only:
+                continue  # "Sales GPT", "GPT for Word": the bare family name is no entity
             seen: set[str] = set()
             for name in entry.names:
                 for variant in _case_variants(name):
@@ -116,6 +131,7 @@ def _load_gazetteer(path: Path) -> Gazetteer:
                 parent=raw.get("parent"),
                 ambiguous=bool(raw.get("ambiguous", False)),
                 product=raw.get("product"),
+                family_only=bool(raw.get("family_only", False)),
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise DataFileError(
