@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import credits, lists, shapes, spans, tails, terms
+from kg.extract import credits, lists, shapes, spans, tails, terms, weakheads
 from kg.extract import evidence as ev
 from kg.extract.context import DocContext
 from kg.extract.layout import BODY, TITLE, Layout
@@ -421,14 +421,18 @@ class Candidates:
                 tok.pos_ == "PROPN"
                 and tok.is_alpha
                 and is_capitalised(tok.text)
-                and not tok.is_upper
+                and (not tok.is_upper or shapes.inner_acronym(doc, j))  # "Cerebras AI Model Studio"
                 and not tok.is_sent_start
                 and not tok.ent_id_
                 and tok.ent_type_ in ("", "ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "FAC")
                 and tok.lower_ not in rules.person_titles
                 and tok.text not in rules.given_names
                 and tok.text not in rules.version_tiers
-                and (tok.lower_ not in self.lower_words or tok.lower_ in rules.product_name_suffixes)
+                and (
+                    tok.lower_ not in self.lower_words
+                    or tok.lower_ in rules.product_name_suffixes
+                    or shapes.suffixed_run(doc, j, rules.product_name_suffixes)  # "... Model Studio"
+                )
             ):
                 break
             j += 1
@@ -614,6 +618,7 @@ class Candidates:
         c.votes.extend(heads)
         c.votes.extend(ev.preceding_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.appos_votes(doc, c.start, c.end, rules))
+        c.votes.extend(weakheads.made_product_votes(doc, c.start, c.end, rules))  # "the platform created by"
         c.votes.extend(ev.possessive_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))

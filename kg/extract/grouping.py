@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract import evidence as ev
+from kg.extract.campus import drop_campus_votes
 from kg.extract.candidates import (
     _PLURAL_NUMBER,
     CONF_GAZ_AMBIGUOUS,
@@ -37,6 +38,7 @@ from kg.extract.names import (
 )
 from kg.extract.readings import acting_cues, reading_words
 from kg.extract.resources import GazEntry
+from kg.extract.versionvotes import soften_versions
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
 # What the model's place and person labels add to a group's kind at most (three mentions' worth): the
@@ -127,6 +129,8 @@ class Grouping(Candidates):
 
     def groups(self, cands: list[Cand]) -> dict[str, Group]:
         groups: dict[str, Group] = {}
+        soften_versions(cands)  # "a company, Quarto 77": the clause, not the number
+        drop_campus_votes(self.doc, cands)  # "the University of Nevada at Elko"
         for c in cands:
             if self.bad_name(c):
                 continue

@@ -85,3 +85,28 @@ def nearest_description_wins(votes: list[Vote]) -> list[Vote]:
     if any(v.cue == "org-noun-before" for v in votes):
         return [v for v in votes if v.cue != "appos-title"]
     return votes
+
+
+def suffixed_run(doc: Doc, i: int, suffixes: dict[str, str]) -> bool:
+    """A capitalised run from token i that ends, within four words, in a product-name suffix
+    ("Model Studio" in "Cerebras AI Model Studio"): its words belong to the name even where the text
+    also writes them in lower case ("a model")."""
+    folded = {k.casefold() for k in suffixes}
+    for k in range(i, min(i + 4, len(doc))):
+        tok = doc[k]
+        if not (tok.is_alpha and (tok.is_title or tok.is_upper) and not tok.is_sent_start):
+            return False
+        if tok.lower_ in folded:
+            return True
+    return False
+
+
+def inner_acronym(doc: Doc, i: int) -> bool:
+    """An all-capital word of two to four letters inside a product name after a known name, with a
+    capitalised word after it: "Cerebras AI Model Studio", "Zentro ML Cloud Suite". Whether the run
+    is a product (a product-name suffix at its end) is decided by the caller."""
+    tok = doc[i]
+    if not (tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 4) or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return nxt.is_alpha and nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start

@@ -30,6 +30,7 @@ def not_a_name(doc: Doc, start: int, end: int, surface: str) -> bool:
         or standard_name(doc, start, end)
         or work_title(doc, start)
         or lower_phrase_attested(doc, start, end, surface)
+        or lower_name_attested(doc, surface)
     )
 
 
@@ -58,6 +59,23 @@ def lower_phrase_attested(doc: Doc, start: int, end: int, surface: str) -> bool:
     if not lowered.split()[0].isalpha() or not lowered.split()[0].islower():
         return False  # "DataStax", "iPhone": a brand's shape, never a common word
     return f"{lowered} {nxt.text}" in doc_text(doc)
+
+
+def lower_name_attested(doc: Doc, surface: str) -> bool:
+    """'Managed Detection and Response (MDR)' where the text also writes 'managed detection and
+    response': a coordination of capitalised words ("A B and C") that the text itself writes in lower
+    case is a term (its capitals are a heading's or a definition's). A name with an all-capital word
+    ("Contact Center AI" beside "contact center AI offerings") or without "and" is left alone: product
+    names are made of common words too."""
+    words = surface.split()
+    if len(words) < 3 or not all(w.isalpha() or w == "&" for w in words):
+        return False
+    if not any(w in ("and", "&") for w in words[1:-1]) or any(w.isupper() and len(w) > 1 for w in words):
+        return False
+    lowered = " ".join(w.lower() if w.istitle() else w for w in words)
+    if lowered == surface or not lowered[:1].islower():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", doc_text(doc)) is not None
 
 
 def acronym_category(doc: Doc, start: int, end: int) -> bool:
