@@ -15,7 +15,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import relfallbacks, relpeople, relrivals, relsubject, reltitles, rivalnames, syntax
+from kg.extract import (
+    reldescribed,
+    relfallbacks,
+    relpeople,
+    relrivals,
+    relsubject,
+    reltitles,
+    reltrailing,
+    rivalnames,
+    syntax,
+)
 from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
 from kg.extract.relbase import Candidate
 from kg.extract.resources import GazEntry, load_resources
@@ -84,10 +94,13 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             cands.extend(relpeople.reported_titles(sdoc, sents[at], table))
             cands.extend(reltitles.org_title_appositions(sdoc, sents[at], table))
             cands.extend(reltitles.copular_titles(sdoc, sents[at], table))
+            cands.extend(reldescribed.described_employers(sdoc, sents[at], table))
         cands.extend(reltitles.second_titles(sdoc, table, cands))
     cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
     cands.extend(rivalnames.named_rivals(sdoc, table, ctx))
-    employed = {c.subject.key for c in cands if c.pattern.predicate == "worksFor"}
+    cands.extend(reltrailing.trailing_titles(sdoc, table, ctx, sents))
+    # a past job stated elsewhere ("previously worked at P") leaves the current one open
+    employed = {c.subject.key for c in cands if c.pattern.predicate == "worksFor" and not c.former}
     cands.extend(relsubject.subject_titles(sdoc, table, ctx, employed))
     records = []
     for c in cands:
@@ -157,6 +170,9 @@ def _candidate_sentences(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list
         if not ctx.in_body(sent):
             continue
         n = len(table.in_range(sent.start, sent.end))
+        cut = table.at_token(sent.end - 1)
+        if cut is not None and cut.start >= sent.start and cut.end > sent.end:
+            n += 1  # a name the parser's sentence break cut in two ("... of the AI | Now Institute")
         if n >= 2 or (n == 1 and any(t.lower_ in syntax.SINGULAR_PRONOUNS for t in sent)):
             out.append(sent)
     return out
@@ -362,10 +378,14 @@ def _named_alone(table: EntityTable, key: str) -> bool:
 
 
 def _past_tenure(verb: Token) -> bool:
-    """ "spent 27 years at Apple", "previously worked at Google" -> former; "works at" -> current."""
+    """ "spent 27 years at Apple", "previously worked at Google", "was working at X" -> former; "works
+    at", "has worked at" -> current."""
     if any(c.lower_ in ("previously", "formerly", "once", "earlier") for c in verb.children):
         return True
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    if any(c.tag_ == "VBD" for c in aux):
+        return True  # "were working at Applatix", "had worked at"
+    if any(c.lemma_ == "have" for c in aux):
         return False
     return verb.tag_ == "VBD"
 

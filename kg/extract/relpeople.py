@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from kg.extract.patterns import code_rule, lexicon
 from kg.extract.relbase import Candidate
 from kg.extract.table import EntityTable, SpanRef
-from kg.model import ORG, PERSON
+from kg.model import ORG, PERSON, PLACE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 LONG_TITLE = code_rule("kg.rel.worksFor.long-title.v1", "worksFor", 0.75, (PERSON,), (ORG,))
@@ -114,8 +114,12 @@ def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidat
         elif depth == 0:
             ref = table.at_token(i)
             if ref is not None and not ref.anaphor and ref.start == i:
-                if ref.kind == PERSON:
-                    people.append(ref)
+                if ref.kind == PERSON or (ref.kind == ORG and _list_goes_on(sdoc, table, ref, sent.end)):
+                    if ref.kind == PERSON:  # a member the model typed an organization is no employer
+                        people.append(ref)
+                    i = ref.end
+                    continue
+                if ref.kind == PLACE and people:  # "..., the Redwood City, California-based X"
                     i = ref.end
                     continue
                 lead = sdoc[people[-1].end : i] if people else sdoc[i:i]
@@ -125,7 +129,7 @@ def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidat
                     ref.kind == ORG
                     and lead
                     and lead[0].text == ","
-                    and all(t.lower_ in _FOUNDED_LEAD for t in lead[1:])
+                    and all(t.lower_ in _FOUNDED_LEAD or _place_word(table, t) for t in lead[1:])
                 ):
                     return [
                         Candidate(subject=p, object=ref, pattern=FOUNDED_LIST, sent=sent, role="founder")
@@ -133,13 +137,31 @@ def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidat
                     ]
                 return []
             if (
-                tok.lower_ not in _LIST_FILLER | _FOUNDED_LEAD
+                tok.lower_ not in _LIST_FILLER | _FOUNDED_LEAD | _BASED_WORDS
                 and not tok.like_num
                 and tok.ent_type_ != "DATE"
             ):
                 return []
         i += 1
     return []
+
+
+_BASED_WORDS = frozenset({"-", "based", "headquartered"})
+
+
+def _place_word(table: EntityTable, tok: Token) -> bool:
+    """A word of "the Redwood City, California-based" before the founded organization."""
+    ref = table.at_token(tok.i)
+    return (ref is not None and ref.kind == PLACE) or tok.lower_ in _BASED_WORDS or tok.text == ","
+
+
+def _list_goes_on(sdoc: Doc, table: EntityTable, ref: SpanRef, end: int) -> bool:
+    """Whether a comma or "and" after the name leads to a person: the name is a member of the list."""
+    i = ref.end
+    while i < end and sdoc[i].lower_ in (",", "and", "&"):
+        i += 1
+    nxt = table.at_token(i) if i > ref.end and i < end else None
+    return nxt is not None and nxt.kind == PERSON and nxt.start == i
 
 
 REPORTED_TITLE = code_rule("kg.rel.worksFor.reported-title.v1", "worksFor", 0.7, (PERSON,), (ORG,))

@@ -2,7 +2,7 @@
 "Dana Reyes, the chief executive, announced ..." / "the features co-founder Dana Reyes showed off".
 The employer is the document's subject company, and only when that is unambiguous: the organization
 mentioned most, at least `DOMINANCE` times as often as any other, and the latest organization the
-text names (or refers to) in the sentence or the one before.
+text names (or refers to) outside quotations in the sentence or the one before (or none there).
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ def subject_titles(sdoc: Doc, table: EntityTable, ctx: DocContext, done: set[str
         if words is None:
             continue
         near = _latest_org(table, sdoc, sent, ref.start)
+        if near is None:  # no organization named around the quote: the article's company speaks
+            near = next((r for r in table.spans if r.key == org and not r.anaphor), None)
         if near is None or near.key != org:
             continue
         role = words.text
@@ -69,21 +71,28 @@ def _subject_company(table: EntityTable) -> str | None:
 
 def _is_executive(words: Span) -> bool:
     last = words[-1].lower_
-    return last in _EXECUTIVES or (last == "executive" and len(words) > 1 and words[-2].lower_ == "chief")
+    if last in _EXECUTIVES:
+        return True
+    # "chief executive", "chief financial officer"
+    return last in ("executive", "officer") and len(words) > 1 and any(t.lower_ == "chief" for t in words)
 
 
 def _appositive_title(sdoc: Doc, ref: SpanRef, sent: Span) -> Span | None:
-    """ "X, the chief executive, said": "the", title words only, then a comma."""
+    """ "X, the chief executive, said" / "said X, chief financial officer, in a call": title words
+    only (after an optional "the"), then a comma."""
     i = ref.end
-    if i + 2 >= sent.end or sdoc[i].text != "," or sdoc[i + 1].lower_ != "the":
+    if i + 2 >= sent.end or sdoc[i].text != ",":
         return None
-    j = i + 2
+    first = i + 1 + (sdoc[i + 1].lower_ == "the")
+    j = first
     titles = lexicon("title_words")
-    while j < sent.end and (sdoc[j].lower_ in titles and sdoc[j].lower_ != "of"):
+    while j < sent.end and (sdoc[j].lower_ in titles and sdoc[j].lower_ not in ("of", "at", "for")):
         j += 1
-    if j == i + 2 or j >= sent.end or sdoc[j].text != ",":
+    if j == first or j >= sent.end or sdoc[j].text != ",":
         return None
-    words = sdoc[i + 2 : j]
+    if first == i + 1 and j + 1 < sent.end and sdoc[j + 1].pos_ == "PROPN":
+        return None  # "A, CEO, Zorblin B, CTO, Qwell": a list of names and employers, read elsewhere
+    words = sdoc[first:j]
     return words if _is_executive(words) else None
 
 
@@ -116,5 +125,23 @@ def _latest_org(table: EntityTable, sdoc: Doc, sent: Span, i: int) -> SpanRef | 
     start = sent.start
     if start > 0:
         start = sdoc[start - 1].sent.start
-    found = [r for r in table.in_range(start, i) if r.kind == ORG]
+    quoted = _quoted_tokens(sdoc, start, i)
+    found = [r for r in table.in_range(start, i) if r.kind == ORG and r.start not in quoted]
     return found[-1] if found else None
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _quoted_tokens(sdoc: Doc, start: int, end: int) -> set[int]:
+    """Tokens inside quotation marks in [start, end): a name a speaker quotes is not the speaker's
+    employer ("'... for developers at Intuit,' CTO X told ...")."""
+    inside = False
+    out: set[int] = set()
+    for tok in sdoc[start:end]:
+        if tok.text in _QUOTES:
+            inside = tok.text != "\u201d" and (tok.text == "\u201c" or not inside)
+            continue
+        if inside:
+            out.add(tok.i)
+    return out
