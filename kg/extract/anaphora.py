@@ -84,6 +84,8 @@ def _org_noun(
         return None  # "the startup Perplexity": a name follows, no anaphor
     if noun.dep_ == "compound":
         return None  # "the company's" is fine, "the company website" is not about the company itself
+    if any(c.dep_ == "acl" and c.lower_ in lexicon("naming_verbs") for c in noun.children):
+        return None  # "the company called X": named right there, not the organization named before
     if noun.lower_ in rules.maker_heads and det.lower_ not in ("the", "this"):
         key = _maker_target(doc, table, noun)
         if key is None:

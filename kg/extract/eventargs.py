@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kg.extract import availability, syntax
+from kg.extract import availability, launchnames, syntax
 from kg.extract.anaphora import product_antecedent
 from kg.extract.argbase import (
     ANY,
@@ -85,7 +85,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             pats = syntax.patient_tokens(tok)
             a.add("product", _of_kind(_refs(table, pats, ANY, deep=True), PRODUCT))
             a.add("agent", _of_kind(_refs(table, syntax.agent_tokens(tok), ANY), ORG))
-            if not a.get("product") and trig.type in ANAPHOR_TYPES:  # "the service was discontinued"
+            if not a.get("product") and (trig.type in ANAPHOR_TYPES or trig.type == "Launch"):
+                # "the service was discontinued", "the app was released in May"
                 a.add("product", _referred_products(table, pats))
             np_toks += pats
         else:
@@ -117,6 +118,13 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
                     a.generic = False
             if not objs and trig.intransitive:  # "Sora launched", "the service shut down"
                 a.add("product", _of_kind(subj, PRODUCT))
+            if not a.get("product") and trig.type == "Launch":
+                # "unveiled the largest supercomputer, named X": the naming verb names the object
+                a.add("product", launchnames.named_by_acl(table, tok, objs))
+                if not objs and trig.intransitive:  # "The project ... launched officially on Monday"
+                    a.add("product", _referred_products(table, syntax.subject_tokens(tok)))
+                # "X emerged from stealth": the company itself is what is launched
+                a.generic = a.generic or (launchnames.maker_only(trig) and not a.get("product"))
             if not a.get("agent"):
                 for o in objs:
                     a.add("agent", syntax.possessors(table, o, (ORG,)))
@@ -127,7 +135,10 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
                 a.add("product", _referred_products(table, said))
         a.add("agent", _of_kind(_preps(table, tok, ["by"], ANY, deep=False), ORG))
     else:
-        for ref in syntax.possessors(table, tok, (ORG, PRODUCT)) + _compounds(table, tok, (ORG, PRODUCT)):
+        fronted = launchnames.fronted_owner(table, tok) if trig.type == "Launch" else []
+        a.add("product", fronted)  # "Since its debut last year, X has ...": X, not the "its" of before
+        owners = [] if fronted else syntax.possessors(table, tok, (ORG, PRODUCT))
+        for ref in owners + _compounds(table, tok, (ORG, PRODUCT)):
             a.add("agent" if ref.kind == ORG else "product", [ref])
         # "the shutdown of X"; "a delay in the rollout of X" (other prepositions only into event nouns)
         pobjs = syntax.prep_objects(tok, ["of"])

@@ -155,8 +155,9 @@ def object_words(tok: Token, trig: Trigger) -> list[Token]:
 @lru_cache(maxsize=1)
 def trigger_options() -> dict[str, Any]:
     """Options of kg/data/triggers.json that the compiled lexicon does not carry: the keys of the
-    entries marked `purpose`, `release_objects`, `backref_verbs`, `group_nouns`, `generic_products` and
-    `generic_counts` (and `eager_words`: "Excited to introduce X" is a launch, not a plan)."""
+    entries marked `purpose`, `named_object` and `maker_only`; `release_objects`, `backref_verbs`,
+    `group_nouns`, `generic_products`, `generic_counts` and `unnamed_kinds` (and `eager_words`:
+    "Excited to introduce X" is a launch, not a plan)."""
     data = _read_json(TRIGGERS)
     purpose = frozenset(
         f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("purpose", False)
@@ -164,14 +165,19 @@ def trigger_options() -> dict[str, Any]:
     named_object = frozenset(
         f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("named_object", False)
     )
+    maker_only = frozenset(
+        f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("maker_only", False)
+    )
     return {
         "purpose": purpose,
         "named_object": named_object,
+        "maker_only": maker_only,
         "release_objects": frozenset(data.get("release_objects", ())),
         "backref_verbs": frozenset(data.get("backref_verbs", ())),
         "group_nouns": frozenset(data.get("group_nouns", ())),
         "generic_products": frozenset(data.get("generic_products", ())),
         "generic_counts": frozenset(data.get("generic_counts", ())),
+        "unnamed_kinds": frozenset(data.get("unnamed_kinds", ())),
         "eager_words": frozenset(data.get("eager_words", ())),
     }
 
