@@ -200,6 +200,29 @@ def _sources_not_recipients(a: Args, tok: Token, table: EntityTable) -> None:
         a.add("investor", [r for r in wrong if r.key not in have])
 
 
+def _sold_to(tok: Token, table: EntityTable) -> Args:
+    """ "X, a company that sold to Y for $775M", "X was sold to Y", "Z sold X to Y", "a startup, which
+    he sold to Y": the organization after "to" bought the organization sold (the object, else the
+    subject, else the passive subject). Both must be organizations the text names, so "sells chips to
+    Y" and "sold to China" are no acquisitions; the seller is no party."""
+    a = Args()
+    buyers = _of_kind(_refs(table, syntax.prep_objects(tok, ["to"]), ANY), ORG)
+    if not buyers:
+        return a
+    if syntax.is_passive(tok):
+        sold = syntax.patient_tokens(tok)
+    else:
+        objs = syntax.object_tokens(tok)
+        if objs and tok.dep_ == "relcl" and all(o.lower_ in ("which", "that") for o in objs):
+            objs = [tok.head]  # "X, which he sold to Y"
+        sold = objs or syntax.subject_tokens(tok)
+    targets = [r for r in _of_kind(_refs(table, sold, ANY), ORG) if r.key not in {b.key for b in buyers}]
+    if targets:
+        a.add("agent", buyers)
+        a.add("target", targets)
+    return a
+
+
 def _listed_after(table: EntityTable, tok: Token) -> list[SpanRef]:
     """The names listed right after "from"/"by" just after a funding noun ("funding from A, B, and C"),
     read from the words (the small model often hangs such a list on the amount or the clause)."""
@@ -224,6 +247,8 @@ def _listed_after(table: EntityTable, tok: Token) -> list[SpanRef]:
 
 
 def _deal_sides(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
+    if trig.type == "Acquisition" and trig.words[0] == "sell" and trig.pos == "verb":
+        return _sold_to(tok, table)
     a = Args()
     first, second = _deal_roles(trig)
     k1, k2 = _party_kinds(trig, first), _party_kinds(trig, second)

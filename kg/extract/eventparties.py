@@ -11,6 +11,7 @@ from kg.extract import syntax
 from kg.extract.argbase import Args, governing_verb, light_verb
 from kg.extract.clauses import who_antecedents
 from kg.extract.patterns import Trigger, trigger_lexicon
+from kg.extract.sidecases import among_suing, filed_by, own_suit, reduced_passive, settled_with, struck_with
 from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG, PERSON
 
@@ -73,6 +74,12 @@ def who_party(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
     if trig.type != "LegalAction":
         return
     _filed_against(tok, trig, a, table)
+    if trig.pos == "noun":
+        struck_with(tok, a, table)  # "Y was hit with a lawsuit by Z"
+        own_suit(tok, a, table)  # "A filed her lawsuit"
+        filed_by(tok, a, table)  # "a lawsuit brought by Z"
+        settled_with(tok, trig, a, table)  # "X's settlement with the regulator"
+    among_suing(tok, trig, a, table)  # "A and B are among the authors suing Y"
     if trig.pos == "verb":
         verb: Token | None = tok
     else:
@@ -118,6 +125,7 @@ def _named_by(table: EntityTable, phrase: Token) -> list[SpanRef]:
 def named_person(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
     """ "Moor announced his departure": a personnel noun whose only person is a possessive pronoun
     takes the named subject of the verb that governs it when the pronoun stands for that person."""
+    reduced_passive(tok, trig, a, table)  # "A fired as CEO of Y"
     persons = a.get("person")
     if trig.pos != "noun" or not persons or not all(p.anaphor for p in persons):
         return

@@ -27,6 +27,7 @@ from kg.extract.eventparties import (
     who_party,
 )
 from kg.extract.patterns import trigger_lexicon
+from kg.extract.sidecases import joined_employers, paid_for, presupposed
 from kg.extract.speakers import fill_speaker
 from kg.extract.status import status_of
 from kg.extract.syntax import title_text
@@ -160,6 +161,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
                 for a in d.args.get("agent"):
                     developer.setdefault(p.key, a.key)
 
+    joined_employers([(d.hit.tok, d.hit.trigger.type, d.args) for d in drafts], employer)
     ready: list[_Draft] = []
     for d in drafts:
         if not d.hit.backref:
@@ -457,12 +459,15 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
         s0, s1 = span_of(d)
         status = status_of(text, s0, s1, trig.type)
         gov = governing_verb(d.hit.tok) if trig.pos == "noun" else None
-        if status == "Announced" and gov is not None:
+        real = gov is not None and presupposed(d.hit.tok, trig, gov)
+        if real:
+            status = "Announced"  # "plans to fight the lawsuit": the hedge is the fight's, the suit is real
+        elif status == "Announced" and gov is not None:
             # "The UK will commit £100m in funding": the light verb's hedge is the noun's
             g0 = gov.idx - base
             verb_status = status_of(text, g0, g0 + len(gov.text), trig.type)
             status = verb_status if verb_status in HEDGED else _parse_status(gov)
-        if status == "Announced":
+        if status == "Announced" and not real:
             status = _parse_status(d.hit.tok)
         date_item = nearest(dates, i, all_idx)
         amount_item = nearest(amounts, i, deal_idx) if i in deal_idx else None
@@ -538,6 +543,7 @@ def _parse_status(tok: Token) -> str:
         tok.dep_ == "advcl"
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
         and tok.head.lower_ not in trigger_options()["eager_words"]  # not "Excited to introduce X"
+        and not paid_for(tok)  # "paid $2bn to buy Y" is done
     ):
         return "Planned"  # an infinitive of purpose: "is partnering with Y to release X"
     lex = trigger_lexicon()
