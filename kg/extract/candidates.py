@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import credits, lists, shapes, spans, tails, terms, weakheads
+from kg.extract import acronymtails, credits, knownruns, lists, shapes, spans, stops, tails, terms, weakheads
 from kg.extract import evidence as ev
 from kg.extract.context import DocContext
 from kg.extract.layout import BODY, TITLE, Layout
@@ -296,6 +296,8 @@ class Candidates:
                 continue  # hashtags and @handles
             if gaz is not None and gaz.ambiguous:
                 longer = self.name_before_common_word(ent.start, ent.end, cands)
+                if longer is None and not (cands and cands[-1].end > ent.start):
+                    longer = knownruns.name_after_known(self, ent.start, ent.end, gaz)  # "Galaxy S22"
                 if longer is not None:
                     if cands and cands[-1].end > longer.start:
                         cands.pop()
@@ -305,7 +307,10 @@ class Candidates:
                         covered[i] = True
                     continue
             if gaz is not None:
-                glued = self.glued_known_name(ent.start, ent.end, gaz)
+                glued = None if cands and cands[-1].end >= ent.start else knownruns.code_before_known(
+                    self, ent.start, ent.end, gaz
+                )  # "Pure1 Meta"
+                glued = glued or self.glued_known_name(ent.start, ent.end, gaz)
                 if glued is not None:
                     cands.append(glued)
                     absorbed_to = glued.end
@@ -317,6 +322,8 @@ class Candidates:
                 if gaz is None and e > s:
                     s, e = self.edges(s, e)
                     e = terms.longer_named(doc, s, e, self.ent_texts)  # "Astra" + "DB" as named elsewhere
+                    e, acronym_votes = acronymtails.category_run(self, s, e)  # "Falcon Insight XDR"
+                    votes = votes + acronym_votes
                 if e <= s:
                     continue
                 label = ent.label_
@@ -496,6 +503,7 @@ class Candidates:
         doc, rules = self.doc, self.rules
         if gaz is None:
             start, end = shapes.code_bounds(doc, start, end)  # "X7" -> "Nimbus-X7"
+            gaz = stops.known_before_stop(doc, start, end, self.gaz_names)  # "GPT-J." ends a sentence
         cand = Cand(start, end, "", self.zone(start), label, gaz, list(votes))
         # Versions: "Seedance 2.0", "Claude Haiku 4.5", "GPT-4o", "Gemini 2.5 Pro".
         if gaz is None or gaz.kind == PRODUCT:

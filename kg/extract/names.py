@@ -114,6 +114,8 @@ def is_version_token(text: str) -> bool:
     """'4', '2.5', '4o', '70B', 'v2'; not years, nor bare numbers of 100 and more ('Fortune 500')."""
     if text.isdigit() and int(text) >= 100:
         return False
+    if text.endswith(".") and text[-2:-1].isupper():
+        text = text[:-1]  # "7B." kept the sentence's full stop (the tokenizer splits it after digits only)
     return bool(_VERSION.match(text)) and not _YEAR.match(text)
 
 

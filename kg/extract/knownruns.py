@@ -1,0 +1,97 @@
+"""An ambiguous known name opening a longer name: "Galaxy S22 Ultra", "Claude Shannon".
+
+The gazetteer ruler matches an ambiguous entry ("Galaxy", "Claude": common words or given names) and
+the model then leaves the words after it unlabelled, so the longer name was lost and the known entity
+counted instead. A model code after a known product ("Galaxy S22", optionally a tier: "Ultra") makes
+the product's own model; one or two unknown capitalised proper nouns make a longer name that its own
+cues type (a reused surname makes "Claude Shannon" a person; without a cue it is no entity).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract import evidence as ev
+from kg.extract import spans, tails
+from kg.extract.layout import BODY, COMMENTS, TITLE
+from kg.extract.names import is_capitalised, is_never_entity
+from kg.extract.resources import GazEntry
+from kg.model import ORG, PRODUCT
+
+if TYPE_CHECKING:
+    from kg.extract.candidates import Cand, Candidates
+
+_CODE = re.compile(r"^[A-Z]{1,2}\d{1,3}[a-z]?$")  # "S22", "A54", "X1", "Z5"
+_LABELS = ("", "ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "FAC")
+
+
+def _plain_word(cands: Candidates, j: int) -> bool:
+    """An unknown capitalised proper noun inside a name: no title, tier, common or never-entity word."""
+    tok, rules = cands.doc[j], cands.rules
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_alpha
+        and is_capitalised(tok.text)
+        and not tok.is_upper
+        and tok.lower_ not in rules.person_titles
+        and tok.text not in rules.version_tiers
+        and tok.lower_ not in cands.lower_words
+        and not is_never_entity(tok.text, rules)
+    )
+
+
+def name_after_known(cands: Candidates, start: int, end: int, gaz: GazEntry) -> Cand | None:
+    """The longer name an ambiguous known name opens in the body, or None."""
+    doc, rules = cands.doc, cands.rules
+    if not gaz.ambiguous or gaz.kind not in (ORG, PRODUCT) or cands.zone(start) in (TITLE, COMMENTS):
+        return None
+    plain_ok = cands.zone(start) == BODY  # a model code is a name even in a glued headline run
+    j, coded = end, False
+    while j < len(doc) and j - end < 2:
+        tok = doc[j]
+        if tok.ent_id_ or tok.is_sent_start or tok.ent_type_ not in _LABELS or not doc[j - 1].whitespace_:
+            break
+        if gaz.kind == PRODUCT and j == end and _CODE.match(tok.text):
+            coded = True
+        elif not plain_ok or not _plain_word(cands, j):
+            break
+        elif j + 1 < len(doc) and doc[j + 1].text == ":":
+            break  # "Target Photograph: ...": a caption label before its colon
+        j += 1
+    if coded:
+        while j < len(doc) and doc[j].text in rules.version_tiers and doc[j - 1].whitespace_:
+            j += 1  # "Galaxy S22 Ultra"
+    j = tails.tail_cut(doc, start, j)  # "Target Photograph: ...": a caption label
+    if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start and not coded):
+        return None  # nothing glued, or a headline run ("Galaxy Phones Get ...")
+    if spans.event_name([t.text for t in doc[start:j]]):
+        return None
+    votes = [ev.Vote(PRODUCT, gaz.cls, ev.W_VERSION, "model-code")] if coded else []
+    return cands.make(start, j, "", None, votes)
+
+
+_BRAND_CODE = re.compile(r"^[A-Z][A-Za-z]*\d+[A-Za-z]*$")  # "Pure1", "Zen4", "M365"
+
+
+def code_before_known(cands: Candidates, start: int, end: int, gaz: GazEntry) -> Cand | None:
+    """'Pure1 Meta': a capitalised brand code (letters and digits, no known name) right before a known
+    name opens a longer name, a product, not the known entity."""
+    doc, rules = cands.doc, cands.rules
+    if start == 0 or gaz.kind not in (ORG, PRODUCT) or cands.zone(start) in (TITLE, COMMENTS):
+        return None
+    tok = doc[start - 1]
+    if (
+        not tok.whitespace_
+        or not _BRAND_CODE.match(tok.text)
+        or tok.ent_id_
+        or tok.ent_type_ not in ("", "ORG", "PRODUCT")
+        or is_never_entity(tok.text, rules)
+        or (start - 1) in cands.gaz_tokens
+        or (start >= 2 and doc[start - 2].is_title and not doc[start - 1].is_sent_start)
+    ):
+        return None  # "Q3 Meta", or a longer run of capitals (a headline)
+    if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+        return None
+    vote = ev.Vote(PRODUCT, "Application", ev.W_POSSESSIVE, "code-prefix")
+    return cands.make(start - 1, end, "", None, [vote])
