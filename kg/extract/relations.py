@@ -16,6 +16,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract import (
+    relanaphor,
+    relcomma,
     reldescribed,
     relfallbacks,
     relpeople,
@@ -92,6 +94,7 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             cands.extend(relpeople.long_titles(sdoc, sents[at], table))
             cands.extend(relpeople.fronted_founders(sdoc, sents[at], table))
             cands.extend(relpeople.reported_titles(sdoc, sents[at], table))
+            cands.extend(relcomma.comma_titles(sdoc, sents[at], table))
             cands.extend(reltitles.org_title_appositions(sdoc, sents[at], table))
             cands.extend(reltitles.copular_titles(sdoc, sents[at], table))
             cands.extend(reldescribed.described_employers(sdoc, sents[at], table))
@@ -106,6 +109,10 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
     for c in cands:
         if c.subject.key == c.object.key or not ctx.in_body(c.sent):
             continue
+        checked = relanaphor.recheck(table, c)
+        if checked is None:
+            continue
+        c = checked
         if c.pattern.rule in SURE_PLACE_RULES and not _sure_place(sdoc, table, c.object.key):
             continue
         records.append(

@@ -180,6 +180,8 @@ def denote(
                     out.extend(denote(table, child, kinds, _seen=seen))
         if generic and not out and tok.dep_ == "appos":  # "Sora, a video model from OpenAI"
             out.extend(denote(table, tok.head, kinds, _seen=seen))
+        if not out and tok.lower_ in _VERSION_HEADS:
+            out.extend(_version_named(table, tok, kinds, seen))
         if not out and tok.pos_ in ("NOUN", "PROPN") and _examples_are_named(tok, generic):
             # "integrators like Mindtree and NTT Data"
             for child in tok.children:
@@ -308,6 +310,30 @@ def relative_antecedents(table: EntityTable, head: Token, kinds: tuple[str, ...]
         return refs
     before = [r for r in refs if r.end <= rel.i]
     return [max(before, key=lambda r: r.start)] if before else refs[:1]
+
+
+_VERSION_HEADS = frozenset(
+    {"version", "variant", "fork", "clone", "flavor", "flavour", "edition", "iteration"}
+)
+
+
+def _version_named(table: EntityTable, tok: Token, kinds: tuple[str, ...], seen: set[int]) -> list[SpanRef]:
+    """ "its own version of the engine, called Tessera": the parser hangs the naming phrase set off by
+    a comma on the noun after "of"; it names the version, the head of the whole phrase."""
+    out: list[SpanRef] = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            for acl in pobj.children:
+                if acl.dep_ != "acl" or acl.lower_ not in lexicon("naming_verbs") or acl.i < 1:
+                    continue
+                if acl.doc[acl.i - 1].text != ",":
+                    continue  # "a version of the engine called X" may name the engine
+                for n in acl.children:
+                    if n.dep_ in NAMING_DEPS:
+                        out.extend(r for r in denote(table, n, kinds, _seen=seen) if not r.anaphor)
+    return out
 
 
 def named(table: EntityTable, tok: Token, kinds: tuple[str, ...], conj: bool = False) -> list[SpanRef]:
