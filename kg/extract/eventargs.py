@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kg.extract import availability, launchnames, syntax
+from kg.extract import availability, launchers, launchnames, syntax
 from kg.extract.anaphora import product_antecedent
 from kg.extract.argbase import (
     ANY,
@@ -83,7 +83,11 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             np_toks.append(tok.head)
         elif syntax.is_passive(tok):
             pats = syntax.patient_tokens(tok)
-            a.add("product", _of_kind(_refs(table, pats, ANY, deep=True), PRODUCT))
+            # "Since it was released in May, X has ...": the pronoun refers forward to X
+            front = launchers.fronted_pronoun(table, tok) if trig.type == "Launch" else []
+            a.add("product", front or _of_kind(_refs(table, pats, ANY, deep=True), PRODUCT))
+            if not a.get("product") and trig.type == "Launch":  # "X, the chatbot released by Y" misparsed
+                a.add("product", launchers.appositive_product(table, tok))
             a.add("agent", _of_kind(_refs(table, syntax.agent_tokens(tok), ANY), ORG))
             if not a.get("product") and (trig.type in ANAPHOR_TYPES or trig.type == "Launch"):
                 # "the service was discontinued", "the app was released in May"
@@ -91,6 +95,10 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             np_toks += pats
         else:
             subj = _subject_refs(a, table, tok, ANY)
+            # "Since it launched last spring, X has ...": the pronoun is the product X, no maker
+            front = launchers.fronted_pronoun(table, tok) if trig.type == "Launch" else []
+            controller = launchers.object_controller(table, tok) if trig.type == "Launch" else []
+            subj = [] if front else controller or subj  # "spurred Y to roll out X": Y launches
             objs = syntax.object_tokens(tok)
             if trig.objects:  # "is adding three AI features" with "features" misread as a verb
                 objs += [o for o in object_words(tok, trig) if o not in objs]
@@ -107,6 +115,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             else:
                 obj_refs = [] if trig.intransitive else _object_refs(a, table, tok, (PRODUCT,))
             a.add("agent", _of_kind(subj, ORG))
+            if trig.type == "Launch" and not a.get("agent"):  # "A, Y's chief executive, unveiled X"
+                a.add(launchers.PERSON_ROLE, launchers.person_launchers(subj))
             a.add("product", _of_kind(obj_refs, PRODUCT))
             a.generic = trig.type == "Launch" and not a.get("product") and generic_product(objs)
             if a.generic and any(o.dep_ == "appos" and _names_something(o) for o in objs):
@@ -117,7 +127,7 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
                     a.add("product", named)
                     a.generic = False
             if not objs and trig.intransitive:  # "Sora launched", "the service shut down"
-                a.add("product", _of_kind(subj, PRODUCT))
+                a.add("product", front or _of_kind(subj, PRODUCT))
             if not a.get("product") and trig.type == "Launch":
                 # "unveiled the largest supercomputer, named X": the naming verb names the object
                 a.add("product", launchnames.named_by_acl(table, tok, objs))

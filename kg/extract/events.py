@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extract import dealargs, eventargs, relations
+from kg.extract import dealargs, eventargs, launchers, relations
 from kg.extract.argbase import Args, governing_verb, reported_it
 from kg.extract.availability import AVAILABLE_KEY
 from kg.extract.dates import find_dates
@@ -30,6 +30,7 @@ from kg.extract.patterns import trigger_lexicon
 from kg.extract.sidecases import joined_employers, paid_for, presupposed
 from kg.extract.speakers import fill_speaker
 from kg.extract.status import status_of
+from kg.extract.succession import position_org, repair_hits, succession_events
 from kg.extract.syntax import title_text
 from kg.extract.table import EntityTable, SpanRef
 from kg.extract.triggers import Hit, deal_amounts, find_triggers, trigger_options
@@ -146,7 +147,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
         employer.setdefault(person, org)
 
     drafts: list[_Draft] = []
-    for h in find_triggers(sdoc, table, lex):
+    for h in repair_hits(find_triggers(sdoc, table, lex), lex):
         if not ctx.in_body(h.tok.sent):
             continue
         args = eventargs.arguments(h.tok, h.trigger, table, lex)
@@ -155,6 +156,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
                 if ref.anaphor:
                     refs[i] = reported_it(table, sdoc[ref.start], ref.key) or ref
         drafts.append(_Draft(hit=h, args=args, participants=[]))
+    drafts += [_Draft(hit=h, args=a, participants=[]) for h, a in succession_events(sdoc, table, ctx, lex)]
     for d in drafts:  # a launch that names its maker tells us the developer
         if d.hit.trigger.type == "Launch":
             for p in d.args.get("product"):
@@ -185,6 +187,8 @@ def _normalise(
     if trig.family == "product":
         products = a.get("product")
         agents = [r for r in a.get("agent") if r.kind == ORG]
+        if not agents and trig.type == "Launch":  # "A, Y's chief executive, unveiled X": Y launched X
+            agents = launchers.employer_agents(a, table, employer)
         places = a.get("place")
         if trig.type in ("Launch", "Discontinuation") and not products and not (a.generic and agents):
             return []  # a launch needs its product, named or individuated ("a new coding model")
@@ -209,6 +213,7 @@ def _normalise(
         fill_speaker(d.hit.tok, trig, a, table, employer)  # a quoted "we" is the speaker's company
         return _normalise_deal(d, table)
     if trig.family == "personnel":
+        position_org(d.hit.tok, trig, a, table)  # "resigned from his position at Y"
         named_person(d.hit.tok, trig, a, table)  # "X announced his departure": the person is X
         pronoun_person(d.hit.tok, trig, a, table, employer)  # "X ..., and Y did not comment on his exit"
         return _normalise_personnel(d, table, employer)
