@@ -44,6 +44,7 @@ _HTML_HINT = re.compile(
 )
 _JSON_ARRAY = re.compile(r"\[\s*(?:[\[{\"\]]|-?\d|true\b|false\b|null\b|$)")
 _HEADLINE_MAX = 150
+_MENU_MAX = 12
 
 
 def read_sources(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
@@ -173,10 +174,28 @@ def read_text(text: str, source_path: str) -> Document | Skipped:
 def _text_document(lines: list[str], source_path: str) -> Document | Skipped:
     cleaned = clean_lines(lines)
     paragraphs = cleaned.paragraphs
+    if len(paragraphs) > 2 and cleaned.publisher and paragraphs[0].casefold() == cleaned.publisher.casefold():
+        del paragraphs[0]  # the site's name above the headline (the masthead)
+    menu = _menu_run(paragraphs)
+    if menu:
+        del paragraphs[:menu]
     if len(paragraphs) > 1 and looks_like_headline(paragraphs[0]):
         return finish_document(cleaned, paragraphs.pop(0), source_path, "text")
     title = derive_title(paragraphs[0]) if paragraphs else ""
     return finish_document(cleaned, title, source_path, "text", title_in_text=True)
+
+
+def _menu_run(paragraphs: list[str]) -> int:
+    """How many opening lines are a site menu: single words or pairs ("Events", "Deep Dives") with no
+    closing punctuation, right before a headline of four or more words. A headline of one or two
+    words stays the title when no longer headline follows it."""
+    for n, line in enumerate(paragraphs[:_MENU_MAX + 1]):
+        words = len(line.split())
+        if words > 2:
+            return n if n and looks_like_headline(line) and words >= 4 and len(paragraphs) > n + 1 else 0
+        if not looks_like_headline(line):
+            return 0
+    return 0
 
 
 def _quiet_third_party_loggers() -> None:

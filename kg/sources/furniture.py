@@ -48,6 +48,8 @@ class Rules:
     splice: re.Pattern[str]
     html_drop_tags: frozenset[str]
     html_drop_class: re.Pattern[str]
+    related_headings: frozenset[str]
+    related_max_words: int
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -87,6 +89,8 @@ def rules() -> Rules:
         splice=re.compile(raw["hashtag_splice"]["pattern"]),
         html_drop_tags=frozenset(raw["html"]["drop_tags"]),
         html_drop_class=re.compile(raw["html"]["drop_class"], re.IGNORECASE),
+        related_headings=frozenset(p.casefold() for p in raw["related_lists"]["headings"]),
+        related_max_words=int(raw["related_lists"]["max_words"]),
     )
 
 
@@ -193,6 +197,8 @@ def clean_lines(raw: list[str]) -> Cleaned:
     kept: list[str | None] = []  # None marks a paragraph break
     last_raw_kept = -2  # index in `lines` of the last kept line (a comment handle candidate)
     seen_text = 0
+    related = False  # after a "Related" heading: headlines wait in `pending` for a teaser below them
+    pending: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -201,6 +207,10 @@ def clean_lines(raw: list[str]) -> Cleaned:
             i += 1
             continue
         short = len(line) <= r.max_line
+        if short and _is_related_heading(line, r):
+            related = True
+            i += 1
+            continue
         if short and seen_text < r.top_lines and _metadata(line, r.meta_top, out):
             i += 1
             continue
@@ -213,14 +223,38 @@ def clean_lines(raw: list[str]) -> Cleaned:
         if is_furniture(line, r):
             i += 1
             continue
+        if related and short and _is_listed_headline(line, r):
+            pending.append(line)
+            i += 1
+            continue
         if not seen_text and out.published is None:
             out.published = _dateline(line, r)
+        if pending:  # headlines with a teaser under them: the teaser's own heading, kept
+            for headline in pending:
+                kept.extend((headline, None))
+            pending.clear()
+        related = False
         kept.append(line)
         last_raw_kept = i
         seen_text += 1
         i += 1
+    # headlines still pending link to other stories without a teaser: not the article
     out.paragraphs = _paragraphs(kept, wrapped)
     return out
+
+
+def _is_related_heading(line: str, r: Rules) -> bool:
+    return line.rstrip(":").strip().casefold() in r.related_headings
+
+
+def _is_listed_headline(line: str, r: Rules) -> bool:
+    """A link to another story: headline-shaped (no closing punctuation, not a sentence's tail)."""
+    return (
+        not _TERMINAL.search(line)
+        and not line[:1].islower()
+        and len(line.split()) <= r.related_max_words
+        and any(c.isalpha() for c in line)
+    )
 
 
 def _dateline(line: str, r: Rules) -> str | None:

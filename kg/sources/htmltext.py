@@ -32,6 +32,9 @@ _TAG_HINT = re.compile(
     r"<(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|img|blockquote|figure)\b[^>]*>", re.IGNORECASE
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_TITLE_SITE = re.compile(r"^\s+[|\-–—:·•»]\s+(\S.{0,60})$")
+_SITE_TITLE = re.compile(r"^(\S.{0,60}?)\s+[|\-–—:·•»]\s+$")
+_SITE_WORDS = 5
 _PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.date", "parsely-pub-date",
@@ -194,12 +197,35 @@ def read_html(markup: str, source_path: str) -> Document | Skipped:
     published = published or iso_date(meta.get("time")) or iso_date(getattr(extracted, "date", None))
     publisher = (
         clean_inline(meta.get("og:site_name") or meta.get("application-name"))
-        or clean_inline(getattr(extracted, "sitename", None))
+        or _site_from_title(clean_inline(meta.get("title")), title)
+        or _site_name(clean_inline(getattr(extracted, "sitename", None)))
         or cleaned.publisher
         or publisher_from_url(url)
     )
     return finish_document(cleaned, title, source_path, "html", url=url,
                            published=published or cleaned.published, publisher=publisher)
+
+
+def _site_from_title(page_title: str, headline: str) -> str | None:
+    """The site's name from a <title> that adds it to the headline ("Headline | Site", "Site - Headline")."""
+    if not headline or len(page_title) <= len(headline):
+        return None
+    if page_title.startswith(headline):
+        rest = page_title[len(headline):]
+        match = _TITLE_SITE.match(rest)
+        return _site_name(match[1]) if match else None
+    if page_title.endswith(headline):
+        rest = page_title[: -len(headline)]
+        match = _SITE_TITLE.match(rest)
+        return _site_name(match[1]) if match else None
+    return None
+
+
+def _site_name(name: str | None) -> str | None:
+    """A site name, not a headline: trafilatura's guess sometimes picks a linked story's title."""
+    if not name or len(name.split()) > _SITE_WORDS or name.rstrip().endswith((".", "?", "!")):
+        return None
+    return name
 
 
 def finish_document(
