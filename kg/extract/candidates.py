@@ -16,7 +16,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract import acronymtails, credits, knownruns, lists, shapes, spans, stops, tails, terms, weakheads
+from kg.extract import (
+    acronymtails,
+    credits,
+    knownruns,
+    lists,
+    ownersigns,
+    shapes,
+    spans,
+    stops,
+    surnames,
+    tails,
+    terms,
+    weakheads,
+)
 from kg.extract import evidence as ev
 from kg.extract.context import DocContext
 from kg.extract.layout import BODY, TITLE, Layout
@@ -452,6 +465,7 @@ class Candidates:
             doc[j - 1].lower_ in rules.product_name_suffixes and (j - start >= 3 or gaz.kind == PRODUCT)
         ):
             j = common[0]  # "Oracle Cloud" is Oracle; "Oracle Cloud Infrastructure", "DGX Cloud" products
+        j = max(j, knownruns.repeated_run_end(self, start, end))  # "Nvidia Drive" written twice
         j = tails.tail_cut(doc, start, j)  # "Acme VPs", "Acme Credit: ...": no longer name
         if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
             return None  # a run of capitalised words is a headline ("Acme Unveils Zephyr For ...")
@@ -628,6 +642,7 @@ class Candidates:
         c.votes.extend(ev.appos_votes(doc, c.start, c.end, rules))
         c.votes.extend(weakheads.made_product_votes(doc, c.start, c.end, rules))  # "the platform created by"
         c.votes.extend(ev.possessive_votes(doc, c.start, c.end, rules))
+        c.votes.extend(ownersigns.owner_votes(doc, c.start, c.end, rules))  # "X's CEO Ann Lee", "X GPUs"
         c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.possessed_votes(doc, c.start, c.end, rules))
@@ -672,7 +687,10 @@ class Candidates:
             return False
         if last.lower() in self.lower_words or last.casefold() in self.rules.generic_words:
             return False
-        return any(i > 0 and self.doc[i - 1].text != words[-2] for i in self.title_words[last])
+        return any(  # "Argo Shield" is no reuse of the surname of "Velmor Shield"
+            i > 0 and self.doc[i - 1].text != words[-2] and surnames.stands_alone(self.doc, i, self.rules)
+            for i in self.title_words[last]
+        )
 
     def given_name_people(self, covered: list[bool]) -> list[Cand]:
         """'Sean O'Kane' the model missed: a known given name followed by capitalised surnames."""

@@ -17,6 +17,7 @@ from kg.extract import spans, tails
 from kg.extract.layout import BODY, COMMENTS, TITLE
 from kg.extract.names import is_capitalised, is_never_entity
 from kg.extract.resources import GazEntry
+from kg.extract.sentences import doc_text
 from kg.model import ORG, PRODUCT
 
 if TYPE_CHECKING:
@@ -95,3 +96,39 @@ def code_before_known(cands: Candidates, start: int, end: int, gaz: GazEntry) ->
         return None
     vote = ev.Vote(PRODUCT, "Application", ev.W_POSSESSIVE, "code-prefix")
     return cands.make(start - 1, end, "", None, [vote])
+
+
+def repeated_run_end(cands: Candidates, start: int, end: int) -> int:
+    """'Nvidia Drive' ... 'Nvidia Drive': a known name followed by capitalised words the text also
+    writes in lower case ("drive") is cut before them, unless the body writes the same capitalised run
+    at least twice: then the run is a name of its own. Returns the end of the longest repeated run of
+    up to three such words, else `end`."""
+    doc, rules = cands.doc, cands.rules
+    j = end
+    while j < len(doc) and j - end < 3:
+        tok = doc[j]
+        if not (
+            tok.pos_ == "PROPN"
+            and tok.is_alpha
+            and is_capitalised(tok.text)
+            and not tok.is_upper
+            and not tok.is_sent_start
+            and not tok.ent_id_
+            and tok.ent_type_ in _LABELS
+            and doc[j - 1].whitespace_
+            and tok.lower_ not in rules.person_titles
+            and tok.text not in rules.given_names
+            and tok.text not in rules.version_tiers
+            and not is_never_entity(tok.text, rules)
+        ):
+            break
+        j += 1
+    text = doc_text(doc)
+    for k in range(j, end, -1):
+        if k < len(doc) and (doc[k].is_upper or is_capitalised(doc[k].text)) and doc[k].is_alpha:
+            continue  # "CNET Generative AI": the run goes on, it is no name of its own
+        phrase = text[doc[start].idx : doc[k - 1].idx + len(doc[k - 1].text)]
+        pat = re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
+        if sum(1 for m in pat.finditer(text) if cands.layout.zone(m.start()) == BODY) >= 2:
+            return k
+    return end

@@ -8,6 +8,11 @@ data platform" is as often the company that runs it. Two things about the noun s
 - an owner of the noun: "Plinko, Vantor's platform", "Plinko, its gaming service".
 
 Then the name is the product, with the weight of a plain apposition (`W_APPOS`, cue `appos-made`).
+
+A name that is itself the passive subject of such a verb with its maker after "by" ("Zellit was
+developed by researchers at ...", "Quorbit was created by two engineers") is a product too (cue
+`made-subject`, weight `W_HEAD`); only `_SUBJECT_VERBS`: companies are owned, run and launched by
+people as well.
 """
 
 from __future__ import annotations
@@ -37,6 +42,18 @@ def _made_or_owned(noun: Token, made: frozenset[str]) -> bool:
     return False
 
 
+_SUBJECT_VERBS = ("create", "develop", "design", "build")
+
+
+def _made_subject(doc: Doc, start: int, end: int) -> bool:
+    """'Zellit was developed by researchers': the name is the passive subject of a making verb + agent."""
+    root = doc[start:end].root
+    verb = root.head
+    if root.dep_ != "nsubjpass" or verb.tag_ != "VBN" or verb.lemma_.lower() not in _SUBJECT_VERBS:
+        return False
+    return any(c.dep_ == "agent" and c.lower_ == "by" for c in verb.children)
+
+
 _RUN_TAGS = ("DET", "ADJ", "NOUN", "PROPN", "PART", "PRON")
 
 
@@ -62,6 +79,8 @@ def made_product_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> li
     """The product vote of a name whose weak apposition noun is made or owned by someone."""
     weak = rules.weak_product_heads
     made = name_span_words("made_product_verbs")
+    if _made_subject(doc, start, end):
+        return [ev.Vote(PRODUCT, "Product", ev.W_HEAD, "made-subject")]
     for noun in _appositions(doc, start, end):
         word = noun.lower_ if noun.lower_ in weak else noun.lemma_.lower()
         if word not in weak or word not in rules.product_heads:

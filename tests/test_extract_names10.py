@@ -1,0 +1,43 @@
+"""Round 10 name spans: a known name + words the text also writes in lower case, repeated as one run."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+
+
+def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
+    ex = extractor.extract(Document(id="t", title="", text=text))
+    return {e.name: e.kind for e in ex.entities if e.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Brelvik said its plug-in builds on Microsoft Word. "
+            "Writers keep a word count in Microsoft Word too.",
+            "Microsoft Word",
+        ),
+        (
+            "Cars from Quorvane run on Nvidia Drive, and drive themselves. Nvidia Drive ships this year.",
+            "Nvidia Drive",
+        ),
+    ],
+)
+def test_extract_names10_repeated_known_prefix_run_is_a_name(extractor, text: str, name: str) -> None:  # noqa: ANN001
+    found = _entities(extractor, text)
+    assert found.get(name) == "Product", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle Cloud is growing fast, Oracle said on Monday, and the cloud unit hired more staff.",
+        "Writers drafted it in Microsoft Word, and a word count showed the length.",
+    ],
+)
+def test_extract_names10_single_known_prefix_run_stays_the_known_name(extractor, text: str) -> None:  # noqa: ANN001
+    found = _entities(extractor, text)
+    assert not any(" " in n and n.split()[0] in ("Oracle", "Microsoft") for n in found), found
