@@ -21,6 +21,7 @@ from kg.extract import (
     reldescribed,
     relfallbacks,
     relpeople,
+    relpossessive,
     relrivals,
     relsubject,
     reltitles,
@@ -98,7 +99,10 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             cands.extend(reltitles.org_title_appositions(sdoc, sents[at], table))
             cands.extend(reltitles.copular_titles(sdoc, sents[at], table))
             cands.extend(reldescribed.described_employers(sdoc, sents[at], table))
+            cands.extend(relpossessive.possessive_titles(sdoc, sents[at], table))
+            cands.extend(reltitles.unit_titles(sdoc, sents[at], table))
         cands.extend(reltitles.second_titles(sdoc, table, cands))
+        cands.extend(reltitles.coordinated_titles(sdoc, table, cands))
     cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
     cands.extend(rivalnames.named_rivals(sdoc, table, ctx))
     cands.extend(reltrailing.trailing_titles(sdoc, table, ctx, sents))

@@ -3,7 +3,10 @@
 - an organization's title in apposition after a person: "Dana Reyes, the former Zorb CEO turned
   investor, ..." / "Dana Reyes, Zorb senior partner and global lead of ..., said";
 - a title after a copula: "Dana Reyes is the cofounder and executive VP of products at Zorb";
-- a second title joined to the first: "Dana Reyes, CEO of Zorb, and co-founder of Qwell Labs".
+- a second title joined to the first: "Dana Reyes, CEO of Zorb, and co-founder of Qwell Labs";
+- organizations coordinated before one title: "Zorb and Qwell CEO Dana Reyes" (both employers);
+- a unit word between the organization and the title: "Zorb devices chief Dana Reyes", "Zorb's cloud
+  VP Dana Reyes".
 """
 
 from __future__ import annotations
@@ -13,16 +16,18 @@ from typing import TYPE_CHECKING
 from kg.extract.patterns import code_rule, lexicon
 from kg.extract.relbase import Candidate
 from kg.extract.relpeople import title_run_employer
-from kg.extract.table import EntityTable
+from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG, PERSON
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 ORG_TITLE = code_rule("kg.rel.worksFor.org-title-appositive.v1", "worksFor", 0.8, (PERSON,), (ORG,))
 COPULA_TITLE = code_rule("kg.rel.worksFor.copula-title.v1", "worksFor", 0.75, (PERSON,), (ORG,))
 SECOND_TITLE = code_rule("kg.rel.worksFor.second-title.v1", "worksFor", 0.75, (PERSON,), (ORG,))
+UNIT_TITLE = code_rule("kg.rel.worksFor.unit-title.v1", "worksFor", 0.75, (PERSON,), (ORG,))
+COORDINATED_TITLE = code_rule("kg.rel.worksFor.coordinated-title.v1", "worksFor", 0.75, (PERSON,), (ORG,))
 
 # words that may stand between "Person," and the organization of "the former Zorb CEO"
 _LEAD = frozenset({"the", "a", "an", "then", "now", "current", "former", "ex", "ex-", "onetime", "one-time"})
@@ -135,3 +140,75 @@ def _title_then_org(sdoc: Doc, table: EntityTable, start: int, end: int, c: Cand
         return None
     role = sdoc[start:j].text
     return Candidate(subject=c.subject, object=org, pattern=SECOND_TITLE, sent=c.sent, role=role)
+
+
+def coordinated_titles(sdoc: Doc, table: EntityTable, cands: list[Candidate]) -> list[Candidate]:
+    """ "Zorb and Qwell CEO A" / "Zorb, Qwell and Bexa founder A": after an "<Org> <title> <Person>"
+    some rule found, every organization joined to that one by "and"/"&"/commas right before it
+    employs the person too (a person in the list stops it: "Ann Lee and Zorb CEO A" says nothing)."""
+    titles = lexicon("title_words")
+    out: list[Candidate] = []
+    for c in cands:
+        org, person = c.object, c.subject
+        if c.pattern.predicate != "worksFor" or org.kind != ORG or org.anaphor or org.end > person.start:
+            continue
+        if org.end == person.start or not all(t.lower_ in titles for t in sdoc[org.end : person.start]):
+            continue
+        i = org.start - 1
+        if i <= c.sent.start or sdoc[i].lower_ not in ("and", "&"):
+            continue  # the organization next to the title must be the list's last, after "and"
+        joined: list[SpanRef] = []
+        while i > c.sent.start and sdoc[i].lower_ in ("and", "&", ","):
+            if sdoc[i].lower_ == "and" and sdoc[i - 1].text == ",":
+                i -= 1  # the serial comma of "A, B, and C"
+            prev = table.at_token(i - 1)
+            if prev is None or prev.end != i:
+                break  # "On Monday, Zorb and Qwell CEO A": the list opens after the comma
+            if prev.kind != ORG or prev.anaphor:
+                joined = []  # the list holds something else ("signed by Ann Lee, Zorb and Qwell CEO A")
+                break
+            joined.append(prev)
+            i = prev.start - 1
+        out.extend(
+            Candidate(subject=person, object=o, pattern=COORDINATED_TITLE, sent=c.sent, role=c.role,
+                      former=c.former)
+            for o in joined
+        )
+    return out
+
+
+def unit_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
+    """ "Zorb devices chief A" / "Zorb's cloud VP A": an organization (its possessive allowed), one or
+    two lower-case nouns or adjectives that are no title words (a rival or company noun stops it:
+    "the Zorb rival CEO A"), a run of title words holding a core title, then the person's name."""
+    titles = lexicon("title_words")
+    stop = lexicon("rival_nouns") | lexicon("org_nouns") | lexicon("former_words")
+    out: list[Candidate] = []
+    for org in table.in_range(sent.start, sent.end):
+        if org.kind != ORG or org.anaphor:
+            continue
+        i = org.end + (org.end < sent.end and sdoc[org.end].text in _POSSESSIVE)
+        unit = i
+        while i < min(unit + 2, sent.end) and _unit_word(sdoc[i], titles, stop) and table.at_token(i) is None:
+            i += 1
+        if i == unit:
+            continue
+        end = i
+        while end < sent.end and sdoc[end].lower_ in titles and sdoc[end].lower_ not in ("of", "and"):
+            end += 1
+        person = table.at_token(end) if end < sent.end else None
+        if end == i or person is None or person.kind != PERSON or person.anaphor or person.start != end:
+            continue
+        if not _has_core(sdoc, i, end):
+            continue
+        prev = sdoc[org.start - 1].lower_ if org.start > sent.start else ""
+        out.append(Candidate(subject=person, object=org, pattern=UNIT_TITLE, sent=sent,
+                             role=sdoc[unit:end].text, former=prev in _FORMER))
+    return out
+
+
+def _unit_word(tok: Token, titles: frozenset[str], stop: frozenset[str]) -> bool:
+    return (
+        tok.is_alpha and tok.is_lower and tok.pos_ in ("NOUN", "ADJ")
+        and tok.lower_ not in titles and tok.lower_ not in stop
+    )
