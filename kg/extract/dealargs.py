@@ -200,7 +200,7 @@ def _sources_not_recipients(a: Args, tok: Token, table: EntityTable) -> None:
         a.add("investor", [r for r in wrong if r.key not in have])
 
 
-def _sold_to(tok: Token, table: EntityTable) -> Args:
+def sold_to(tok: Token, table: EntityTable) -> Args:
     """ "X, a company that sold to Y for $775M", "X was sold to Y", "Z sold X to Y", "a startup, which
     he sold to Y": the organization after "to" bought the organization sold (the object, else the
     subject, else the passive subject). Both must be organizations the text names, so "sells chips to
@@ -248,7 +248,7 @@ def _listed_after(table: EntityTable, tok: Token) -> list[SpanRef]:
 
 def _deal_sides(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
     if trig.type == "Acquisition" and trig.words[0] == "sell" and trig.pos == "verb":
-        return _sold_to(tok, table)
+        return sold_to(tok, table)
     a = Args()
     first, second = _deal_roles(trig)
     k1, k2 = _party_kinds(trig, first), _party_kinds(trig, second)

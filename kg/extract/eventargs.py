@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kg.extract import availability, launchers, launchnames, syntax
+from kg.extract import availability, launchers, launchnames, launchobjects, syntax
 from kg.extract.anaphora import product_antecedent
 from kg.extract.argbase import (
     ANY,
@@ -35,6 +35,7 @@ from kg.extract.argbase import (
 from kg.extract.dealargs import _deal
 from kg.extract.patterns import Trigger, TriggerLexicon, lexicon
 from kg.extract.resources import load_resources
+from kg.extract.succession import is_position_noun
 from kg.extract.table import EntityTable, SpanRef
 from kg.extract.triggers import object_words, trigger_options
 from kg.model import ORG, PERSON, PRODUCT
@@ -118,6 +119,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             if trig.type == "Launch" and not a.get("agent"):  # "A, Y's chief executive, unveiled X"
                 a.add(launchers.PERSON_ROLE, launchers.person_launchers(subj))
             a.add("product", _of_kind(obj_refs, PRODUCT))
+            if trig.type == "Launch" and not a.get("product"):  # "launched a new version of its X app"
+                a.add("product", launchobjects.updated_products(table, objs))
             a.generic = trig.type == "Launch" and not a.get("product") and generic_product(objs)
             if a.generic and any(o.dep_ == "appos" and _names_something(o) for o in objs):
                 a.generic = False  # the device is named, only not as an entity: no maker-only launch
@@ -352,6 +355,12 @@ def _personnel(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexico
                 return Args()  # "left off", "joined in": another verb than the trigger
             a.add("person", _of_kind(_subject_refs(a, table, tok, ANY), PERSON))
             objs = syntax.object_tokens(tok)
+            if trig.objects:  # "X parted ways with Y" / "Y parted ways with X": both sides on "with"
+                withs = [w for t in (tok, *objs) for w in syntax.prep_objects(t, ["with"])]
+                sides = _subject_refs(a, table, tok, ANY) + _refs(table, withs, ANY)
+                a.add("person", _of_kind(sides, PERSON))
+                a.add("organization", _of_kind(sides, ORG))
+                objs = [o for o in objs if o.lower_ not in trig.objects]
             a.add("organization", _of_kind(_refs(table, objs, ANY), ORG))
             for o in objs:
                 a.add("organization", syntax.possessors(table, o, (ORG,)))
@@ -360,7 +369,10 @@ def _personnel(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexico
                 o
                 for o in objs
                 if not (
-                    _org_like(o) or o.lower_ in lexicon("title_words") or o.lower_ in ("board", *trig.words)
+                    _org_like(o)
+                    or o.lower_ in lexicon("title_words")
+                    or o.lower_ in ("board", *trig.words)
+                    or is_position_noun(o)  # "quit her role with Y": succession.position_org
                 )
             ]
             if other and not a.get("organization"):

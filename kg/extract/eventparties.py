@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kg.extract import syntax
 from kg.extract.argbase import Args, governing_verb, light_verb
 from kg.extract.clauses import who_antecedents
+from kg.extract.legaldeals import blocked_deal
 from kg.extract.patterns import Trigger, trigger_lexicon
 from kg.extract.sidecases import among_suing, filed_by, own_suit, reduced_passive, settled_with, struck_with
 from kg.extract.table import EntityTable, SpanRef
@@ -74,12 +75,17 @@ def who_party(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
     if trig.type != "LegalAction":
         return
     _filed_against(tok, trig, a, table)
+    if trig.pos == "verb" and not syntax.is_passive(tok):  # "the FTC fined Y $5M": Y is the dative
+        taken = a.keys()
+        named = [r for c in tok.children if c.dep_ == "dative" for r in _named_by(table, c)]
+        a.add("defendant", [r for r in named if r.kind in (ORG, PERSON) and r.key not in taken])
     if trig.pos == "noun":
         struck_with(tok, a, table)  # "Y was hit with a lawsuit by Z"
         own_suit(tok, a, table)  # "A filed her lawsuit"
         filed_by(tok, a, table)  # "a lawsuit brought by Z"
         settled_with(tok, trig, a, table)  # "X's settlement with the regulator"
     among_suing(tok, trig, a, table)  # "A and B are among the authors suing Y"
+    blocked_deal(tok, trig, a, table)  # "the FTC sued to block X's acquisition of Y"
     if trig.pos == "verb":
         verb: Token | None = tok
     else:

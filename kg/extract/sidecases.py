@@ -29,6 +29,8 @@ def _options() -> dict[str, Any]:
         "striking": frozenset(data.get("striking_verbs", ())),
         "filing": frozenset(data.get("filing_verbs", ())),
         "paying": frozenset(data.get("paying_verbs", ())),
+        "joining": frozenset(data.get("joining_verbs", ())),
+        "leaving": frozenset(data.get("leaving_verbs", ())),
         "presupposing": {k: frozenset(v) for k, v in data.get("presupposing_verbs", {}).items()},
     }
 
@@ -220,8 +222,13 @@ def _deal_verbs() -> frozenset[str]:
 
 def paid_for(tok: Token) -> bool:
     """ "X paid $2bn to buy Y": an infinitive of purpose under a paying verb in the past tense is done,
-    not planned ("will pay $2bn to buy Y" stays Planned)."""
+    not planned ("will pay $2bn to buy Y" stays Planned). Likewise "A left / is leaving Y to join Z":
+    the move is as real as the departure (`joining_verbs` under `leaving_verbs`), unless a modal
+    governs it ("will leave Y to join Z")."""
     head = tok.head
+    opts = _options()
+    if tok.lemma_ in opts["joining"] and head.lemma_ in opts["leaving"]:
+        return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
     if head.lemma_ not in _options()["paying"] or head.tag_ not in ("VBD", "VBN"):
         return False
     if tok.lemma_ not in _deal_verbs():

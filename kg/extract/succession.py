@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract import syntax
 from kg.extract.argbase import Args
+from kg.extract.dealargs import sold_to
 from kg.extract.patterns import TRIGGERS, Trigger, TriggerLexicon, _read_json, inflect, lexicon
 from kg.extract.sentences import doc_text
 from kg.extract.table import EntityTable, SpanRef
@@ -43,6 +44,7 @@ def _options() -> dict[str, Any]:
         "ruling": frozenset(data.get("ruling_verbs", ())),
         "courts": frozenset(data.get("court_nouns", ())),
         "suits": frozenset(data.get("suit_nouns", ())),
+        "selling": frozenset(data.get("selling_verbs", ())),
     }
 
 
@@ -98,6 +100,11 @@ def repair_hits(hits: list[Hit], lex: TriggerLexicon) -> list[Hit]:
     return out
 
 
+def is_position_noun(tok: Token) -> bool:
+    """ "role", "post", "position": a post a person leaves or takes (`position_nouns`)."""
+    return tok.lemma_.lower() in _options()["positions"]
+
+
 def position_org(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
     """ "A resigned from his position at the robot maker", "left her role with Y": the organization of
     the post a person leaves (or takes) when the verb itself names none."""
@@ -140,7 +147,7 @@ def _title(tok: Token) -> Token | None:
     ("stepped down as CEO ... and was replaced by A")."""
     titles = lexicon("core_titles")
     # the parse may hang "as CEO" on the verb, the verb it is coordinated with, or a name
-    heads = [tok, *([tok.head] if tok.dep_ == "conj" else [])]
+    heads = [tok, *([tok.head] if tok.dep_ == "conj" or _appointing_participle(tok) else [])]
     heads += syntax.agent_tokens(tok) + syntax.object_tokens(tok)
     for verb in heads:
         for c in verb.children:
@@ -165,7 +172,24 @@ def _sides(tok: Token, table: EntityTable) -> tuple[list[SpanRef], list[SpanRef]
     coming = syntax.subject_tokens(tok)
     if not coming and tok.dep_ == "conj":
         coming = syntax.subject_tokens(tok.head)
-    return _named(table, coming, (PERSON,)), _named(table, syntax.object_tokens(tok), (PERSON,))
+    gone = _named(table, syntax.object_tokens(tok), (PERSON,))
+    if _appointing_participle(tok):  # "Y named A (as) CEO, replacing B": A is the main verb's object
+        named = _named(table, syntax.object_tokens(tok.head), (PERSON,))
+        if named:
+            return named, gone
+    return _named(table, coming, (PERSON,)), gone
+
+
+def _appointing_participle(tok: Token) -> bool:
+    """ "replacing B" hung as a participle clause on a verb with a named object and no subject of its
+    own ("Y named A as CEO, replacing B")."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and tok.head.pos_ == "VERB"
+        and bool(syntax.object_tokens(tok.head))
+    )
 
 
 def _replacements(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[tuple[Hit, Args]]:
@@ -180,6 +204,9 @@ def _replacements(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[t
     orgs = [r for r in syntax.title_org(table, title, (ORG,)) if not r.anaphor] or syntax.title_org(
         table, title, (ORG,)
     )
+    if not orgs and _appointing_participle(tok):  # "Y named A as CEO, replacing B": Y's post
+        main = tok.head
+        orgs = _named(table, syntax.subject_tokens(main) + syntax.object_tokens(main), (ORG,))[:1]
     out: list[tuple[Hit, Args]] = []
     for etype, person in (("Appointment", coming[0]), ("Departure", leaving[0])):
         trig = _trigger(lex, etype, tok.lemma_)
@@ -212,6 +239,8 @@ def _settlement(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[tup
     if _named(table, syntax.prep_objects(tok, ["in", "into"]), (PLACE,)):
         return []  # "settled in Austin": moved house
     toks = syntax.subject_tokens(tok) + withs
+    for o in objects:  # "settle charges brought by the FTC", "resolve claims filed by Y"
+        toks += [t for c in o.children if c.dep_ == "acl" for t in syntax.agent_tokens(c)]
     g, steps = tok, 0
     while g.dep_ in _CLIMB_DEPS and g.head is not g and steps < 3:
         g, steps = g.head, steps + 1
@@ -292,12 +321,30 @@ def _investigation(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[
     return [(Hit(tok=tok, trigger=trig, start=tok.i, end=tok.i + 1), a)]
 
 
+# --- sales parsed with a dative "to" ---------------------------------------------------------------------
+
+
+def _sold_dative(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[tuple[Hit, Args]]:
+    """ "Z sold X to Y" where the parse makes "to" a dative (the trigger's `when` wants a preposition):
+    Y's acquisition of X, read as `dealargs.sold_to` reads it."""
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return []  # the trigger itself fires
+    if not any(c.dep_ == "dative" and c.lower_ == "to" for c in tok.children):
+        return []
+    a = sold_to(tok, table)
+    trig = _trigger(lex, "Acquisition", tok.lemma_)
+    if not a.get("agent") or trig is None:
+        return []
+    return [(Hit(tok=tok, trigger=trig, start=tok.i, end=tok.i + 1), a)]
+
+
 @lru_cache(maxsize=1)
 def _verb_pattern() -> re.Pattern[str]:
     opts = _options()
     irregular = _read_json(TRIGGERS).get("irregular", {})
     forms: set[str] = set()
-    for verb in opts["replacing"] | opts["investigating"] | opts["settling"] | opts["ruling"]:
+    verbs = opts["replacing"] | opts["investigating"] | opts["settling"] | opts["ruling"] | opts["selling"]
+    for verb in verbs:
         forms |= inflect(verb, irregular)
     alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     return re.compile(r"\b(?:" + alternatives + r")\b", re.I)
@@ -309,7 +356,7 @@ def succession_events(
     """Extra (hit, participants) pairs for the event step, from body sentences only; the verbs are
     found with one regular expression over the text, so documents without them cost nothing."""
     opts = _options()
-    if not (opts["replacing"] or opts["investigating"] or opts["settling"] or opts["ruling"]):
+    if not any(opts[k] for k in ("replacing", "investigating", "settling", "ruling", "selling")):
         return []
     out: list[tuple[Hit, Args]] = []
     for m in _verb_pattern().finditer(doc_text(sdoc)):
@@ -328,6 +375,8 @@ def succession_events(
             found = _settlement(tok, table, lex)
         elif lemma in opts["ruling"]:
             found = _ruling(tok, table, lex)
+        elif lemma in opts["selling"]:
+            found = _sold_dative(tok, table, lex)
         else:
             continue
         if found and ctx.in_body(tok.sent):
