@@ -22,8 +22,10 @@ from kg.extract import (
     knownruns,
     lists,
     ownersigns,
+    productmods,
     shapes,
     spans,
+    speakerlabels,
     stops,
     surnames,
     tails,
@@ -466,6 +468,7 @@ class Candidates:
         ):
             j = common[0]  # "Oracle Cloud" is Oracle; "Oracle Cloud Infrastructure", "DGX Cloud" products
         j = max(j, knownruns.repeated_run_end(self, start, end))  # "Nvidia Drive" written twice
+        j = max(j, knownruns.caps_tier_end(self, start, end))  # "Metaphysic PRO": a tier in capitals
         j = tails.tail_cut(doc, start, j)  # "Acme VPs", "Acme Credit: ...": no longer name
         if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
             return None  # a run of capitalised words is a headline ("Acme Unveils Zephyr For ...")
@@ -553,8 +556,8 @@ class Candidates:
                 cand.end = edition
                 cand.votes.append(ev.Vote(PRODUCT, "Application", ev.W_HEAD, "product-for"))
         cand.surface = clean_name(doc[cand.start : cand.end].text, keep_the=gaz is not None)
-        if not cand.surface:
-            return None
+        if not cand.surface or (gaz is None and speakerlabels.heading_label(self, cand.start, cand.end)):
+            return None  # "Update:", "Analysis:" at a line start: a heading label, no speaker
         self.add_votes(cand)
         return cand
 
@@ -658,7 +661,7 @@ class Candidates:
             c.votes.append(speaker)
         c.votes = shapes.nearest_description_wins(c.votes)  # "... partner: the company Origo Data"
         kind = NER_KIND.get(c.label)
-        if kind == PERSON and not personal:
+        if kind == PERSON and (not personal or productmods.not_person(self, c.start, c.end)):
             kind = None  # "Joseph Saveri Law Firm", "Memory X": the model's person reading is wrong
         if kind is not None:
             weight = 2.0
@@ -789,6 +792,7 @@ class Candidates:
             i = j
         out.extend(self.quoted_names(covered))
         out.extend(self.lower_suffix_names(covered))
+        out.extend(productmods.modifier_names(self, covered))  # "the Zephyra chatbot" read as an adjective
         return out
 
     def lower_suffix_names(self, covered: list[bool]) -> list[Cand]:

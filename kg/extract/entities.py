@@ -28,6 +28,7 @@ from kg.extract.lists import type_lists
 from kg.extract.names import clean_name, name_key, slug
 from kg.extract.readings import read_companies, read_products
 from kg.extract.resources import Resources
+from kg.extract.suffixlaunches import retype_launched_suffixes
 from kg.extract.table import EntityDraft, EntityTable, SpanRef
 from kg.model import ORG, PERSON, PLACE, PRODUCT, Mention
 
@@ -43,6 +44,7 @@ class EntityFinder(Grouping):
     def run(self) -> EntityTable:
         groups = self.groups(self.candidates())
         accepted = {k: g for k, g in groups.items() if self.decide(g)}
+        retype_launched_suffixes(self, accepted)  # "launched Remote Test Lab, a tool for ..."
         read_products(self, accepted)  # "a message on Discord": the product, before lists spread kinds
         type_lists(self, groups, accepted)
         read_products(self, accepted)  # list members the lists step added ("sources such as MySQL")

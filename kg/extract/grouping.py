@@ -28,6 +28,7 @@ from kg.extract.candidates import (
     Candidates,
 )
 from kg.extract.layout import BODY, COMMENTS, HEADLINE, LABEL, TITLE
+from kg.extract.listpeople import drop_list_votes_on_people
 from kg.extract.names import (
     CONNECTORS,
     camel_humps,
@@ -38,6 +39,7 @@ from kg.extract.names import (
 )
 from kg.extract.readings import acting_cues, reading_words
 from kg.extract.resources import GazEntry
+from kg.extract.titlenames import soften_titled_suffixes
 from kg.extract.versionvotes import soften_versions
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
@@ -130,6 +132,8 @@ class Grouping(Candidates):
     def groups(self, cands: list[Cand]) -> dict[str, Group]:
         groups: dict[str, Group] = {}
         soften_versions(cands)  # "a company, Quarto 77": the clause, not the number
+        soften_titled_suffixes(self.doc, cands)  # "Zentrik Data Cloud CEO Ann Lee": the company
+        drop_list_votes_on_people(self.doc, cands)  # "investors include Ann Lee of Brellix"
         drop_campus_votes(self.doc, cands)  # "the University of Nevada at Elko"
         for c in cands:
             if self.bad_name(c):

@@ -16,7 +16,7 @@ from kg.extract import evidence as ev
 from kg.extract import spans, tails
 from kg.extract.layout import BODY, COMMENTS, TITLE
 from kg.extract.names import is_capitalised, is_never_entity
-from kg.extract.resources import GazEntry
+from kg.extract.resources import GazEntry, name_span_words
 from kg.extract.sentences import doc_text
 from kg.model import ORG, PRODUCT
 
@@ -132,3 +132,26 @@ def repeated_run_end(cands: Candidates, start: int, end: int) -> int:
         if sum(1 for m in pat.finditer(text) if cands.layout.zone(m.start()) == BODY) >= 2:
             return k
     return end
+
+
+def caps_tier_end(cands: Candidates, start: int, end: int) -> int:
+    """'Metaphysic PRO', 'Zentrik MAX': a known name followed by an all-capital version tier
+    (`version_tiers` written in capitals) is one product name; returns the end past the tier, else `end`.
+    Not where the text writes the run before an event noun anywhere ("the Zentrik MAX conference": an
+    event), nor in a run of capitals (a shouted headline) or before a capitalised word."""
+    doc, rules = cands.doc, cands.rules
+    if end >= len(doc) or not doc[end - 1].whitespace_:
+        return end
+    tok = doc[end]
+    tiers = {t.upper() for t in rules.version_tiers}
+    if not (tok.is_alpha and tok.is_upper and len(tok.text) >= 2 and tok.text in tiers) or tok.is_sent_start:
+        return end
+    shouted = start > 0 and doc[start - 1].is_alpha and doc[start - 1].is_upper and len(doc[start - 1]) > 1
+    if shouted or (end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper()):
+        return end
+    events = name_span_words("event_nouns_after")
+    phrase = doc[start : end + 1].text
+    pat = re.compile(r"(?<![\w-])" + re.escape(phrase) + r"\s+(\w+)")
+    if any(m.group(1).casefold() in events for m in pat.finditer(doc_text(doc))):
+        return end
+    return end + 1
