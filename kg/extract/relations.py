@@ -20,6 +20,7 @@ from kg.extract import (
     relcomma,
     reldescribed,
     relfallbacks,
+    relfounders,
     relpeople,
     relpossessive,
     relrivals,
@@ -57,7 +58,19 @@ def find_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Relat
     found.extend(events.event_relations(sdoc, table, ctx))
     found.extend(relfallbacks.name_relations(sdoc, table, ctx, found))
     found.extend(relfallbacks.gazetteer_relations(sdoc, table, ctx, found))
-    return _dedupe(found)
+    return _dedupe([r for r in found if not _media_developer(table, r)])
+
+
+MEDIA_CLASS = "MediaOrganization"
+
+
+def _media_developer(table: EntityTable, rec: RelationRecord) -> bool:
+    """A news outlet is never a product's developer: "the VentureBeat Zephyra test", "Wired's Zephyra
+    review" name who wrote about the product, not who made it."""
+    if rec.predicate != "developedBy":
+        return False
+    draft = table.entities.get(rec.object)
+    return draft is not None and draft.cls == MEDIA_CLASS
 
 
 def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[RelationRecord]:
@@ -101,6 +114,7 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             cands.extend(reldescribed.described_employers(sdoc, sents[at], table))
             cands.extend(relpossessive.possessive_titles(sdoc, sents[at], table))
             cands.extend(reltitles.unit_titles(sdoc, sents[at], table))
+            cands.extend(relfounders.split_cofounded(sdoc, sents[at], table))
         cands.extend(reltitles.second_titles(sdoc, table, cands))
         cands.extend(reltitles.coordinated_titles(sdoc, table, cands))
     cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
@@ -362,6 +376,8 @@ def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTabl
         if title.lower_ not in lexicon("occupation_nouns") | lexicon("plural_titles"):
             return []
         role = syntax.title_text(table, title)
+    elif pat.rule in relfounders.FOUNDED_RULES and "verb" in anchors:
+        role = relfounders.founder_role(anchors["verb"])
     if pat.former == "title" and pat.role in anchors:
         former = syntax.former_modifier(anchors[pat.role])
     elif pat.former == "tense":

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kg.extract.patterns import code_rule, lexicon
 from kg.extract.relbase import Candidate
 from kg.extract.table import EntityTable, SpanRef
-from kg.model import ORG, PERSON, PLACE
+from kg.model import ORG, PERSON, PLACE, PRODUCT
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -65,7 +65,9 @@ def title_run_employer(table: EntityTable, doc: Doc, start: int, sent_end: int) 
     if not any(t.lower_ in lexicon("core_titles") for t in doc[start : min(start + 3, sent_end)]):
         return None
     titles = lexicon("title_words")
-    for j in range(start, min(start + LONG_TITLE_REACH, sent_end - 1)):
+    j = start - 1
+    while j + 1 < min(start + LONG_TITLE_REACH, sent_end - 1):
+        j += 1
         tok = doc[j]
         if tok.lower_ in ("at", "with") and j > start:
             org = table.at_token(j + 1)
@@ -75,11 +77,22 @@ def title_run_employer(table: EntityTable, doc: Doc, start: int, sent_end: int) 
             if after is not None and after.lower_ not in _LONG_TITLE_END:
                 return None
             return org, j
-        if table.at_token(j) is not None or tok.text in _LONG_TITLE_STOP:
+        ref = table.at_token(j)
+        if ref is not None and ref.start == j and _unit_product(doc, ref, start):
+            j = ref.end - 1  # "VP of Zephyra at Acme": the product the person heads, no stop
+            continue
+        if ref is not None or tok.text in _LONG_TITLE_STOP:
             return None
         if tok.pos_ in ("VERB", "AUX") and tok.lower_ not in titles and tok.tag_ != "VBG":
             return None
     return None
+
+
+def _unit_product(doc: Doc, ref: SpanRef, start: int) -> bool:
+    """A named product right after the title's "of"/"for" ("VP of Zephyra at Acme"): the unit the
+    person heads, not the employer and no stop of the title."""
+    return ref.kind == PRODUCT and not ref.anaphor and ref.start > start and doc[ref.start - 1].lower_ in (
+        "of", "for")
 
 
 FOUNDED_LIST = code_rule("kg.rel.worksFor.founded-list.v1", "worksFor", 0.8, (PERSON,), (ORG,))

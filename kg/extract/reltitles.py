@@ -207,8 +207,17 @@ def unit_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
     return out
 
 
+# a plural unit word the tagger made a verb ("Zorb devices chief A") still modifies the title noun
+_VERB_UNIT_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# hiring verbs the tagger may read as plural nouns: "Zorb names chief A" holds no unit
+_HIRING_VERBS = frozenset({"names", "hires", "appoints", "taps", "promotes", "picks", "adds", "welcomes",
+                           "elevates", "recruits", "nominates", "selects", "poaches", "loses"})
+
+
 def _unit_word(tok: Token, titles: frozenset[str], stop: frozenset[str]) -> bool:
-    return (
-        tok.is_alpha and tok.is_lower and tok.pos_ in ("NOUN", "ADJ")
-        and tok.lower_ not in titles and tok.lower_ not in stop
-    )
+    if not tok.is_alpha or not tok.is_lower or tok.lower_ in titles or tok.lower_ in stop | _HIRING_VERBS:
+        return False
+    if tok.pos_ in ("NOUN", "ADJ"):
+        return True
+    # "Zorb devices chief A", not "Zorb hires chief A" (the verb heads the clause and its object)
+    return tok.tag_ == "VBZ" and tok.lower_.endswith("s") and tok.dep_ in _VERB_UNIT_DEPS

@@ -51,7 +51,7 @@ def trailing_titles(sdoc: Doc, table: EntityTable, ctx: DocContext, sents: list[
             org = _clause_company(sdoc, table, sent, comma)
             if org is None:
                 continue
-            role = " ".join(t.text for t in words)
+            role = words.text
             out.append(Candidate(subject=ref, object=org, pattern=TRAILING_TITLE, sent=sent, role=role))
     return out
 
@@ -76,11 +76,20 @@ def _title_before(sdoc: Doc, ref: SpanRef, sent: Span) -> tuple[int, Span] | Non
             return None
         i -= 1
     words = sdoc[i + 1 : ref.start]
-    if not words or words[0].lower_ in _TITLE_GLUE or sdoc[i].text != "," or not _is_executive(words):
+    if words and words[0].lower_ == "and" and sdoc[i].text == ",":
+        words = words[1:]  # "Zorb raised $5 million, and CEO X said ..."
+    if not words or _glue_first(words) or sdoc[i].text != "," or not _is_executive(words):
         return None
     if any(t.text in _QUOTES for t in sdoc[sent.start : i]):
         return None
     return i, words
+
+
+def _glue_first(words: Span) -> bool:
+    """Whether the title opens with a glue word; "co" of a split "co-founder" is the title's start."""
+    if words[0].lower_ == "co" and len(words) > 1 and words[1].text == "-":
+        return False
+    return words[0].lower_ in _TITLE_GLUE
 
 
 def _clause_company(sdoc: Doc, table: EntityTable, sent: Span, comma: int) -> SpanRef | None:
