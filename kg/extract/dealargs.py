@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract import syntax
+from kg.extract import legaldeals, syntax
 from kg.extract.argbase import (
     ANY,
     PARTIES,
@@ -344,6 +344,8 @@ def _deal_sides(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexic
         _fill_investors(a, table, syntax.prep_objects(tok, ["by", "from"]) + _led_by(tok))
     else:
         _fill(a, first, table, syntax.prep_objects(tok, ["by", "from"]), k1)
+        if not a.get(first):  # "a suit to stop the acquisition of Y by X": "by X" hangs on "stop"
+            _fill(a, first, table, legaldeals.blocked_by(tok), k1)
     if not a.get(first) and not investment and tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"):
         # "In partnership with X, Y launched ...": the clause's subject is the other side
         verb = tok.head.head

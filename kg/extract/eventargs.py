@@ -345,6 +345,21 @@ def _title_near(tok: Token) -> Token | None:
     return None
 
 
+def _title_holders(table: EntityTable, verb: Token) -> list[SpanRef]:
+    """ "Y named A CEO", "Y appointed A chief technology officer": the parser makes the title the
+    object and the person a modifier before it; the person named inside the object's phrase before
+    its first title word."""
+    titles = lexicon("core_titles") | lexicon("occupation_nouns")
+    out: list[SpanRef] = []
+    for o in verb.children:
+        if o.dep_ not in ("dobj", "oprd") or o.lower_ not in titles:
+            continue
+        first = next((t for t in o.subtree if t.lower_ in titles or t.dep_ == "amod"), o)
+        refs = table.in_range(o.left_edge.i, first.i)
+        out += [r for r in refs if r.kind == PERSON and not r.anaphor]
+    return out
+
+
 def _personnel(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -> Args:
     a = Args()
     org_preps = ["from", "at"]
@@ -388,6 +403,8 @@ def _personnel(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexico
                     subj += _body_orgs(table, body)
             a.add("organization", _of_kind(subj, ORG))
             a.add("person", _of_kind(_object_refs(a, table, tok, ANY), PERSON))
+            if not a.get("person"):
+                a.add("person", _title_holders(table, tok))
             a.add("organization", _of_kind(_preps(table, tok, ["from", "at"], ANY, deep=False), ORG))
     else:
         for ref in syntax.possessors(table, tok, (ORG, PERSON)) + _compounds(table, tok, (ORG, PERSON)):
@@ -460,6 +477,9 @@ def _legal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -
     else:
         a.add("plaintiff", syntax.possessors(table, tok, PARTIES))
         a.add("defendant", _preps(table, tok, ["against", "into", "of", "over"], PARTIES, deep=False))
+        if not a.get("defendant"):  # "a probe into Y's business practices": a named owner, never "its"
+            for t in syntax.prep_objects(tok, ["against", "into"]):
+                a.add("defendant", [r for r in syntax.possessors(table, t, PARTIES) if not r.anaphor])
         a.add("plaintiff", _preps(table, tok, ["by", "from"], PARTIES, deep=False))
         light = light_verb(tok, "legal", lex)
         if light is not None:

@@ -103,7 +103,11 @@ def who_party(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
         a.add("plaintiff", [r for r in refs if r.key not in have])
     if trig.pos == "noun" and not a.get("defendant") and (a.get("plaintiff") or not _definite_subject(verb)):
         taken = a.keys()
-        named = [r for t in syntax.prep_objects(verb, ["against"]) for r in _named_by(table, t)]
+        # "opened a probe into Y": the noun's "into" phrase hung on the verb, as "against" often is
+        targets = syntax.prep_objects(verb, ["against", "into"] if tok.dep_ == "dobj" else ["against"])
+        named = [r for t in targets for r in _named_by(table, t)]
+        if not named:  # "began a probe into Y's practices": a named owner, never "its"
+            named = [r for t in targets for r in syntax.possessors(table, t, (ORG, PERSON)) if not r.anaphor]
         a.add("defendant", [r for r in named if r.kind in (ORG, PERSON) and r.key not in taken])
 
 

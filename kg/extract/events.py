@@ -26,6 +26,7 @@ from kg.extract.eventparties import (
     raised_it,
     who_party,
 )
+from kg.extract.futureframe import shares_future
 from kg.extract.patterns import trigger_lexicon
 from kg.extract.sidecases import joined_employers, paid_for, presupposed
 from kg.extract.speakers import fill_speaker
@@ -474,6 +475,8 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
             status = verb_status if verb_status in HEDGED else _parse_status(gov)
         if status == "Announced" and not real:
             status = _parse_status(d.hit.tok)
+        if status == "Announced" and trig.pos == "verb" and shares_future(d.hit.tok):
+            status = "Planned"  # "will help Y expand and launch X": futureframe.py
         date_item = nearest(dates, i, all_idx)
         amount_item = nearest(amounts, i, deal_idx) if i in deal_idx else None
         pos = trig.pos

@@ -35,12 +35,18 @@ def _deal_nouns() -> frozenset[str]:
     )
 
 
+def blocked_by(noun: Token) -> list[Token]:
+    """ "to stop the acquisition of Y by X": the parser hangs "by X" on the blocking verb whose object
+    the deal noun is; X is the deal's agent."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _blocking_verbs():
+        return [t for t in syntax.prep_objects(noun.head, ["by"]) if t.i > noun.i]
+    return []
+
+
 def _deal_parties(noun: Token, table: EntityTable) -> list[SpanRef]:
     """The sides a deal noun names: "X's acquisition of Y", "the merger of X and Y", "the acquisition
     of Y by X", "X's deal with Y"."""
-    toks = syntax.prep_objects(noun, ["of", "by", "with", "between"])
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _blocking_verbs():
-        toks += syntax.prep_objects(noun.head, ["by"])  # "to stop the acquisition of Y by X"
+    toks = syntax.prep_objects(noun, ["of", "by", "with", "between"]) + blocked_by(noun)
     out: list[SpanRef] = [r for r in syntax.possessors(table, noun, _PARTIES) if not r.anaphor]
     for t in toks:
         for h in (t, *t.conjuncts):

@@ -131,9 +131,25 @@ def _conditions_hold(tok: Token, trig: Trigger, sdoc: Doc, start: int) -> bool:
     if trig.when_heads or trig.when_preps:
         head_ok = tok.head is not tok and tok.head.lemma_ in trig.when_heads
         prep_ok = any(c.dep_ == "prep" and c.lower_ in trig.when_preps for c in tok.children)
-        if not (head_ok or prep_ok):
+        if not (head_ok or prep_ok or _verb_prep(tok, trig)):
             return False
     return True
+
+
+VERB_PREPS = frozenset({"into", "against"})
+
+
+def _verb_prep(tok: Token, trig: Trigger) -> bool:
+    """ "opened a probe into Y", "brought a complaint against Y": the parser hangs the noun's
+    "into"/"against" phrase on the verb whose object the noun is; the phrase must name someone
+    or own it ("opened a probe into the outage" is no legal action)."""
+    if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return False
+    wanted = VERB_PREPS & set(trig.when_preps)
+    preps = [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in wanted and c.i > tok.i]
+    objs = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    owners = [o for p in objs for o in p.children if o.dep_ == "poss"]  # "into Y's practices"
+    return any(t.pos_ == "PROPN" for t in objs + owners)
 
 
 def _series_round(first: Token, trig: Trigger) -> bool:
