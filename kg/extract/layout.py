@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from kg.extract import shapes
+from kg.extract.resources import name_span_words
 
 TITLE, HEADLINE, LABEL, BODY, COMMENTS = "title", "headline", "label", "body", "comments"
 
@@ -46,8 +47,11 @@ def is_headline_line(line: str) -> bool:
     capitalised = sum(1 for w in content if w[0].isupper())
     if capitalised / len(content) < 0.75 or len(content) - capitalised > 1:
         return False  # prose: lower-case verbs and nouns between the names
-    # A long line that ends like a sentence is prose that happens to be full of names.
-    return not (len(words) > 14 and stripped.endswith("."))
+    # A line that ends like a sentence is prose full of names when it is long, or when a lower-case
+    # word (its verb) stands between the names ("Zentrik acquired Quillbyte Systems in 2022."):
+    # headlines set in sentence case carry no full stop.
+    sentence = stripped.endswith(".") and not stripped.endswith("..")
+    return not (sentence and (len(words) > 14 or capitalised < len(content)))
 
 
 def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tuple[int, int]]:
@@ -60,7 +64,8 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
     start = end = -1
     caps = 0
     need = min_capitals
-    prev = ""
+    prev = before = ""
+    opening = False  # the run opens a sentence and its second word is not read yet
     titles = 0  # job-title words in the run ("Chief Executive", "CTO")
     joiners_only = True  # no function words but "and"/"or"/"at"/"of" so far: maybe names in prose
     for m in re.finditer(r"\S+", line):
@@ -82,6 +87,16 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
                 inside = prev[:1].islower() and prev[-1:].isalpha()
                 titled = prev.endswith(",") and len(prev) > 1 and shapes.title_opening(core)
                 need = min_capitals + 2 if inside or titled else min_capitals
+                lead_ins = name_span_words("speaker_lead_ins")  # "says", "according to"
+                if prev.casefold() in lead_ins or (prev == "to" and before.casefold() in lead_ins):
+                    need = min_capitals + 4  # a speaker and their affiliation, not a headline
+                # A sentence's first word is capitalised by grammar: it counts for no title case when
+                # a lower-case word follows ("Founded by Ann Marie Lee (CEO) and Raj Patel (CTO) in").
+                opening = not prev or prev[-1:] in ".!?:”\""
+            elif opening:
+                opening = False
+                if not is_cap and word[:1].islower():
+                    caps -= 1
             end = m.end()
             caps += is_cap and not gloss
             titles += is_cap and shapes.title_opening(core)
@@ -93,12 +108,12 @@ def title_case_runs(line: str, min_capitals: int = RUN_MIN_CAPITALS) -> list[tup
                 if _headline_run(line, end, (caps, titles, need), joiners_only):
                     runs.append((start, end))
                 start = -1
-            prev = word
+            before, prev = prev, word
             continue
         if start >= 0 and _headline_run(line, end, (caps, titles, need), joiners_only):
             runs.append((start, end))
         start = -1
-        prev = word
+        before, prev = prev, word
     if start >= 0 and _headline_run(line, end, (caps, titles, need), joiners_only):
         runs.append((start, end))
     return runs
