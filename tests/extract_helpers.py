@@ -14,6 +14,18 @@ def extract(extractor, text: str, published: str | None = PUBLISHED) -> Extracti
     return extractor.extract(Document(id="t", title="", text=text, published=published))
 
 
+def entity_classes(extractor, text: str) -> dict[str, tuple[str, str]]:  # noqa: ANN001
+    """Name -> (kind, class) of every entity found in `text`."""
+    return {e.name: (e.kind, e.cls) for e in extract(extractor, text).entities}
+
+
+def relation_triples(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    """The relations found in `text` as (subject name, predicate, object name)."""
+    x = extract(extractor, text)
+    names = {e.key: e.name for e in x.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in x.relations}
+
+
 def table_kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
     """Name -> kind of the entities the entity step decides, before relations and events are read."""
     _, _, table = extractor.pipeline.analyse(Document(id="t", title="", text=text))

@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import extract
+from tests.extract_helpers import entity_classes, relation_triples
 
 OPENER = "The report came out on Monday. "
 
 
 def _entities(extractor, text: str) -> dict[str, tuple[str, str]]:  # noqa: ANN001
-    return {e.name: (e.kind, e.cls) for e in extract(extractor, OPENER + text).entities}
+    return entity_classes(extractor, OPENER + text)
 
 
 def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN001
-    x = extract(extractor, OPENER + text)
-    names = {e.key: e.name for e in x.entities}
-    return {(names[r.subject], r.predicate, names[r.object]) for r in x.relations}
+    return relation_triples(extractor, OPENER + text)
 
 
 @pytest.mark.parametrize(

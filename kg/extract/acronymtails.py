@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract import evidence as ev
-from kg.extract.names import is_capitalised, is_never_entity
+from kg.extract.knownruns import NAME_LABELS, name_word
+from kg.extract.names import is_never_entity
 from kg.extract.resources import name_span_words
 from kg.model import PRODUCT
 
 if TYPE_CHECKING:
     from kg.extract.candidates import Candidates
 
-_LABELS = ("", "ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "FAC")
 
 
 def _category(text: str) -> bool:
@@ -44,17 +44,13 @@ def category_run(cands: Candidates, start: int, end: int) -> tuple[int, list[ev.
     j = end
     while j < len(doc) and j - end < 3 and doc[j - 1].whitespace_:
         tok = doc[j]
-        if tok.ent_id_ or tok.is_sent_start or tok.ent_type_ not in _LABELS:
+        if tok.ent_id_ or tok.is_sent_start or tok.ent_type_ not in NAME_LABELS:
             break
         if _closes(cands, j):
             return j + 1, [ev.Vote(PRODUCT, "Application", ev.W_SUFFIX, "category-acronym")]
         if not (
-            tok.pos_ == "PROPN"
-            and tok.is_alpha
-            and is_capitalised(tok.text)
+            name_word(tok, rules)
             and not tok.is_upper
-            and tok.lower_ not in rules.person_titles
-            and tok.text not in rules.given_names
             and tok.lower_ not in cands.lower_words
             and not is_never_entity(tok.text, rules)
         ):

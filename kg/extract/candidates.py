@@ -440,15 +440,11 @@ class Candidates:
         while j < len(doc) and j - end < 3:
             tok = doc[j]
             if not (
-                tok.pos_ == "PROPN"
-                and tok.is_alpha
-                and is_capitalised(tok.text)
+                knownruns.name_word(tok, rules)
                 and (not tok.is_upper or shapes.inner_acronym(doc, j))  # "Cerebras AI Model Studio"
                 and not tok.is_sent_start
                 and not tok.ent_id_
-                and tok.ent_type_ in ("", "ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "FAC")
-                and tok.lower_ not in rules.person_titles
-                and tok.text not in rules.given_names
+                and tok.ent_type_ in knownruns.NAME_LABELS
                 and tok.text not in rules.version_tiers
                 and (
                     tok.lower_ not in self.lower_words

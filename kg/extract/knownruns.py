@@ -16,15 +16,18 @@ from kg.extract import evidence as ev
 from kg.extract import spans, tails
 from kg.extract.layout import BODY, COMMENTS, TITLE
 from kg.extract.names import is_capitalised, is_never_entity
-from kg.extract.resources import GazEntry, name_span_words
+from kg.extract.resources import EntityRules, GazEntry, name_span_words
 from kg.extract.sentences import doc_text
 from kg.model import ORG, PRODUCT
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from kg.extract.candidates import Cand, Candidates
 
 _CODE = re.compile(r"^[A-Z]{1,2}\d{1,3}[a-z]?$")  # "S22", "A54", "X1", "Z5"
-_LABELS = ("", "ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "FAC")
+# Model labels a word that goes on a known name may carry (none, or a name's).
+NAME_LABELS = ("", "ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "FAC")
 
 
 def _plain_word(cands: Candidates, j: int) -> bool:
@@ -51,7 +54,7 @@ def name_after_known(cands: Candidates, start: int, end: int, gaz: GazEntry) -> 
     j, coded = end, False
     while j < len(doc) and j - end < 2:
         tok = doc[j]
-        if tok.ent_id_ or tok.is_sent_start or tok.ent_type_ not in _LABELS or not doc[j - 1].whitespace_:
+        if tok.ent_id_ or tok.is_sent_start or tok.ent_type_ not in NAME_LABELS or not doc[j - 1].whitespace_:
             break
         if gaz.kind == PRODUCT and j == end and _CODE.match(tok.text):
             coded = True
@@ -98,6 +101,18 @@ def code_before_known(cands: Candidates, start: int, end: int, gaz: GazEntry) ->
     return cands.make(start - 1, end, "", None, [vote])
 
 
+def name_word(tok: Token, rules: EntityRules) -> bool:
+    """A capitalised proper-noun word that may go on a name: no job title and no given name (the
+    checks the rules that widen a known name share; each adds its own)."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.is_alpha
+        and is_capitalised(tok.text)
+        and tok.lower_ not in rules.person_titles
+        and tok.text not in rules.given_names
+    )
+
+
 def repeated_run_end(cands: Candidates, start: int, end: int) -> int:
     """'Nvidia Drive' ... 'Nvidia Drive': a known name followed by capitalised words the text also
     writes in lower case ("drive") is cut before them, unless the body writes the same capitalised run
@@ -108,16 +123,12 @@ def repeated_run_end(cands: Candidates, start: int, end: int) -> int:
     while j < len(doc) and j - end < 3:
         tok = doc[j]
         if not (
-            tok.pos_ == "PROPN"
-            and tok.is_alpha
-            and is_capitalised(tok.text)
+            name_word(tok, rules)
             and not tok.is_upper
             and not tok.is_sent_start
             and not tok.ent_id_
-            and tok.ent_type_ in _LABELS
+            and tok.ent_type_ in NAME_LABELS
             and doc[j - 1].whitespace_
-            and tok.lower_ not in rules.person_titles
-            and tok.text not in rules.given_names
             and tok.text not in rules.version_tiers
             and not is_never_entity(tok.text, rules)
         ):
