@@ -366,7 +366,9 @@ def title_org(table: EntityTable, title: Token, kinds: tuple[str, ...] = (ORG,))
     """The organization a job-title noun is attached to: "OpenAI's CEO", "CEO of OpenAI",
     "OpenAI CEO", "a researcher at Google", "CEO and co-founder of X"."""
     out: list[SpanRef] = []
-    heads = [title, *title.conjuncts]
+    # a conjunct that is itself a name is the next item of a list, no second title: "Speakers were
+    # Ann Lee, an investor, Acme Labs and Raj Patel" gives Ann Lee no job at Acme Labs
+    heads = [title, *(c for c in title.conjuncts if table.at_token(c.i) is None)]
     doc = title.doc
     if title.i >= 2 and doc[title.i - 1].text == "-" and doc[title.i - 2].lower_ == "co":
         heads.append(doc[title.i - 2])  # "X's other co-founder" split in three: the possessor hangs on "co"
