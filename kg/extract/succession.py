@@ -132,6 +132,13 @@ def _trigger(lex: TriggerLexicon, etype: str, lemma: str) -> Trigger | None:
     return None
 
 
+def _hit(tok: Token, lex: TriggerLexicon, etype: str, a: Args) -> list[tuple[Hit, Args]]:
+    """One event of `etype` on the verb itself with arguments `a`; none when the lexicon has no verb
+    trigger of that type."""
+    trig = _trigger(lex, etype, tok.lemma_)
+    return [] if trig is None else [(Hit(tok=tok, trigger=trig, start=tok.i, end=tok.i + 1), a)]
+
+
 def _named(table: EntityTable, toks: list[Token], kinds: tuple[str, ...]) -> list[SpanRef]:
     out: list[SpanRef] = []
     for t in toks:
@@ -209,13 +216,10 @@ def _replacements(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[t
         orgs = _named(table, syntax.subject_tokens(main) + syntax.object_tokens(main), (ORG,))[:1]
     out: list[tuple[Hit, Args]] = []
     for etype, person in (("Appointment", coming[0]), ("Departure", leaving[0])):
-        trig = _trigger(lex, etype, tok.lemma_)
-        if trig is None:
-            continue
         a = Args(title=title)
         a.add("person", [person])
         a.add("organization", orgs)
-        out.append((Hit(tok=tok, trigger=trig, start=tok.i, end=tok.i + 1), a))
+        out.extend(_hit(tok, lex, etype, a))
     return out
 
 
@@ -255,13 +259,10 @@ def _settlement(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[tup
     parties = _named(table, toks, (ORG, PERSON))
     if len(parties) < 2 or all(r.anaphor for r in parties):
         return []
-    trig = _trigger(lex, "LegalAction", tok.lemma_)
-    if trig is None:
-        return []
     a = Args()
     a.add("plaintiff", parties[1:])
     a.add("defendant", parties[:1])
-    return [(Hit(tok=tok, trigger=trig, start=tok.i, end=tok.i + 1), a)]
+    return _hit(tok, lex, "LegalAction", a)
 
 
 # --- rulings ------------------------------------------------------------------------------------------
@@ -287,13 +288,10 @@ def _ruling(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[tuple[H
             filed = [suit, *(c for c in suit.children if c.dep_ == "acl")]  # "a suit brought against X"
             for f in filed:
                 against += _named(table, syntax.prep_objects(f, ["against"]), (ORG, PERSON))
-    trig = _trigger(lex, "LegalAction", tok.lemma_)
-    if trig is None:
-        return []
     a = Args()
     a.add("defendant", against)
     a.add("plaintiff", favoured)
-    return [(Hit(tok=tok, trigger=trig, start=tok.i, end=tok.i + 1), a)]
+    return _hit(tok, lex, "LegalAction", a)
 
 
 # --- investigations -------------------------------------------------------------------------------------
@@ -312,13 +310,10 @@ def _investigation(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[
     investigators = [r for r in _named(table, by, (ORG,)) if r.cls in opts["investigators"]]
     if not investigators and not any(t.lower_ in opts["investigator_nouns"] for t in by):
         return []
-    trig = _trigger(lex, "LegalAction", tok.lemma_)
-    if trig is None:
-        return []
     a = Args()
     a.add("plaintiff", investigators)
     a.add("defendant", defendants)
-    return [(Hit(tok=tok, trigger=trig, start=tok.i, end=tok.i + 1), a)]
+    return _hit(tok, lex, "LegalAction", a)
 
 
 # --- sales parsed with a dative "to" ---------------------------------------------------------------------
@@ -332,10 +327,7 @@ def _sold_dative(tok: Token, table: EntityTable, lex: TriggerLexicon) -> list[tu
     if not any(c.dep_ == "dative" and c.lower_ == "to" for c in tok.children):
         return []
     a = sold_to(tok, table)
-    trig = _trigger(lex, "Acquisition", tok.lemma_)
-    if not a.get("agent") or trig is None:
-        return []
-    return [(Hit(tok=tok, trigger=trig, start=tok.i, end=tok.i + 1), a)]
+    return _hit(tok, lex, "Acquisition", a) if a.get("agent") else []
 
 
 @lru_cache(maxsize=1)
