@@ -8,6 +8,7 @@ as Weaviate", "connect to sources such as MySQL", coordinated with a product ("a
 repository"). Any sign of the company acting keeps the organization: the subject of an acting verb
 ("Discord announced"), a possessive ("GitHub's CEO"), a title or an organization noun ("Datadog CEO ...",
 "the startup Datadog"). The cue words live in `product_readings` of kg/data/entity_rules.json.
+A gazetteer company with a product class is weighed by appreadings.py (uses against acts).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from kg.extract import evidence as ev
+from kg.extract.appreadings import app_reading
 from kg.extract.layout import BODY
 from kg.extract.resources import RULES_PATH, EntityRules, word_section
 from kg.model import ORG, PRODUCT
@@ -43,6 +45,9 @@ class ReadingWords:
     acting_verbs: frozenset[str]  # "Discord announced ...": the company acts
     org_example_nouns: frozenset[str]  # "customers including X": X is a company
     company_verbs: frozenset[str]  # "analytic database Kinetica announced ...": only a company does so
+    part_nouns: frozenset[str]  # "Instagram's feed", "Reddit comments": a known app's parts (appreadings.py)
+    dual_use_verbs: frozenset[str]  # "ditch Slack": a known app used (appreadings.py)
+    voice_verbs: frozenset[str]  # "Discord said": only the company speaks (appreadings.py)
     descriptor_cues: frozenset[str]  # product cues that describe what a company sells as well
 
 
@@ -163,7 +168,10 @@ def read_products(finder: Grouping, accepted: dict[str, Group]) -> None:
         body = [c for c in g.cands if c.zone == BODY]
         uses: list[str] = []
         acting = False
-        for c in body:
+        if g.gaz is not None:  # a known company and its app: "posts on Instagram"
+            uses = app_reading(doc, body, words, rules, kind_at)
+            body = [] if not uses else body
+        for c in body if g.gaz is None else ():
             if acting_cues(doc, c.start, c.end, words, rules):
                 acting = True
                 break
