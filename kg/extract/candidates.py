@@ -23,6 +23,7 @@ from kg.extract import (
     lists,
     ownersigns,
     productmods,
+    quotednames,
     shapes,
     spans,
     speakerlabels,
@@ -46,6 +47,7 @@ from kg.extract.names import (
     looks_like_person_name,
     split_glued_version,
 )
+from kg.extract.objecttypes import object_votes
 from kg.extract.resources import GazEntry, Resources
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
@@ -612,6 +614,7 @@ class Candidates:
         if c.gaz is not None:
             c.votes.append(ev.Vote(c.gaz.kind, c.gaz.cls, 100.0, "gazetteer"))
             return
+        c.votes.extend(quotednames.feature_votes(self, c))  # its "Smart Reply" feature, read as a work
         words = c.surface.split()
         if len(words) == 1 and _WEB_NAME.match(words[0]):
             c.votes.append(ev.Vote(ORG, "Company", ev.W_SUFFIX, "suffix"))  # "Monday.com": a company
@@ -644,6 +647,7 @@ class Candidates:
         c.votes.extend(ownersigns.owner_votes(doc, c.start, c.end, rules))  # "X's CEO Ann Lee", "X GPUs"
         c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
+        c.votes.extend(object_votes(doc, c.start, c.end, rules))  # "launched the X engine"
         c.votes.extend(ev.possessed_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.exemplar_votes(doc, c.start, c.end, rules))
         if spans.possessed_product(doc, c.start, c.end, self.owned_heads):
@@ -787,6 +791,7 @@ class Candidates:
                     self.unvouched.append(cand)  # kept if the title types the same name
             i = j
         out.extend(self.quoted_names(covered))
+        out.extend(quotednames.feature_names(self, covered))  # its "Ask the Archive" feature
         out.extend(self.lower_suffix_names(covered))
         out.extend(productmods.modifier_names(self, covered))  # "the Zephyra chatbot" read as an adjective
         return out

@@ -37,6 +37,7 @@ from kg.extract.names import (
     looks_like_person_name,
     name_key,
 )
+from kg.extract.objecttypes import retype_launched_objects
 from kg.extract.readings import acting_cues, reading_words
 from kg.extract.resources import GazEntry
 from kg.extract.titlenames import soften_titled_suffixes
@@ -135,6 +136,7 @@ class Grouping(Candidates):
         soften_titled_suffixes(self.doc, cands)  # "Zentrik Data Cloud CEO Ann Lee": the company
         drop_list_votes_on_people(self.doc, cands)  # "investors include Ann Lee of Brellix"
         drop_campus_votes(self.doc, cands)  # "the University of Nevada at Elko"
+        retype_launched_objects(self.doc, cands, self.rules)  # "debuted the Isaac Vela Orin"
         for c in cands:
             if self.bad_name(c):
                 continue

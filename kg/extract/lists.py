@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import evidence as ev
 from kg.extract.layout import BODY
+from kg.extract.listitems import add_list_items
 from kg.extract.names import is_capitalised, is_never_entity
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
@@ -148,6 +149,7 @@ def type_lists(finder: Grouping, groups: dict[str, Group], accepted: dict[str, G
                 groups[cand.key] = accepted[cand.key] = new
                 for i in range(start, end):
                     owner[i] = cand.key
+    add_list_items(finder, groups, accepted, owner)  # "such as Quelldb, Varnio, Plexdb": surface lists
 
 
 def _best_cls_c(c: object, kind: str) -> str | None:
