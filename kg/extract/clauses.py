@@ -62,6 +62,8 @@ def subject_tokens(verb: Token) -> list[Token]:
                     ante = cur.head
                     if s.lower_ == "who" or plural_verb(cur):
                         while ante.dep_ == "conj" and ante.head is not ante and ante.head.i < ante.i:
+                            if any(c.dep_ == "relcl" and c is not cur for c in ante.head.children):
+                                break  # "A, who led X, and B, who ...": A has a clause of its own
                             ante = ante.head  # "A and B, who founded X": the whole coordination
                     out.extend(_among_those(ante) or [ante])
                 else:

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from kg.extract import (
     relanaphor,
+    relas,
     relcomma,
+    relcoordorgs,
     reldescribed,
     relfallbacks,
     relfounders,
@@ -115,8 +117,10 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
             cands.extend(relpossessive.possessive_titles(sdoc, sents[at], table))
             cands.extend(reltitles.unit_titles(sdoc, sents[at], table))
             cands.extend(relfounders.split_cofounded(sdoc, sents[at], table))
+            cands.extend(relas.as_titles(sdoc, sents[at], table))
         cands.extend(reltitles.second_titles(sdoc, table, cands))
         cands.extend(reltitles.coordinated_titles(sdoc, table, cands))
+        cands.extend(relcoordorgs.coordinated_employers(sdoc, table, cands))
     cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
     cands.extend(rivalnames.named_rivals(sdoc, table, ctx))
     cands.extend(reltrailing.trailing_titles(sdoc, table, ctx, sents))

@@ -98,6 +98,7 @@ def _unit_product(doc: Doc, ref: SpanRef, start: int) -> bool:
 FOUNDED_LIST = code_rule("kg.rel.worksFor.founded-list.v1", "worksFor", 0.8, (PERSON,), (ORG,))
 _FOUNDED_WORDS = frozenset({"founded", "co-founded", "cofounded", "started", "launched", "established"})
 _LIST_FILLER = frozenset({",", "and", "&", "in", "back", "early", "late", "mid", "the"})
+_DATE_LEAD = frozenset({"in", "back", "early", "late", "mid"})
 _FOUNDED_LEAD = frozenset({"the", "team", "at", "behind", "company", "startup", "firm"})  # ", the team at X"
 
 
@@ -126,7 +127,9 @@ def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidat
             depth -= 1
         elif depth == 0:
             ref = table.at_token(i)
-            if ref is not None and not ref.anaphor and ref.start == i:
+            if ref is not None and ref.anaphor and not (people and ref.kind == ORG and tok.lower_ == "the"):
+                ref = None  # "Founded by A and B, the company ...": the entity step's referent, never "it"
+            if ref is not None and ref.start == i:
                 if ref.kind == PERSON or (ref.kind == ORG and _list_goes_on(sdoc, table, ref, sent.end)):
                     if ref.kind == PERSON:  # a member the model typed an organization is no employer
                         people.append(ref)
@@ -138,6 +141,8 @@ def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidat
                 lead = sdoc[people[-1].end : i] if people else sdoc[i:i]
                 if lead and lead[0].text in ("(", "["):  # the last person's bracket: "C (...), X"
                     lead = lead[next((t.i - lead.start + 1 for t in lead if t.text in (")", "]")), 0) :]
+                while lead and _date_word(lead[0]):
+                    lead = lead[1:]  # "Founded by A and B in 2016, X": the date after the list
                 if (
                     ref.kind == ORG
                     and lead
@@ -160,6 +165,10 @@ def fronted_founders(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidat
 
 
 _BASED_WORDS = frozenset({"-", "based", "headquartered"})
+
+
+def _date_word(tok: Token) -> bool:
+    return tok.lower_ in _DATE_LEAD or tok.like_num or tok.ent_type_ == "DATE" or tok.text == "-"
 
 
 def _place_word(table: EntityTable, tok: Token) -> bool:

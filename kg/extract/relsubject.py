@@ -108,6 +108,8 @@ def _fronted_title(sdoc: Doc, table: EntityTable, ref: SpanRef, sent: Span) -> S
     words = sdoc[i + 1 : ref.start]
     if not words or not _is_executive(words):
         return None
+    if [t.lower_ for t in words if t.text != "-"] == ["president"]:
+        return None  # a bare "President X" / "then-president X" before a name is a head of state
     before: Token | None = sdoc[i] if i >= sent.start else None
     if before is not None and (
         before.lower_ in _BEFORE_TITLE_STOP or table.at_token(i) is not None or before.pos_ == "PROPN"

@@ -34,6 +34,8 @@ _LEAD = frozenset({"the", "a", "an", "then", "now", "current", "former", "ex", "
 _FORMER = frozenset({"former", "ex", "ex-", "onetime", "one-time", "then"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _COPULAS = frozenset({"is", "was"})
+_SECOND_LEAD = frozenset({"now", "also", "a", "an", "the", "currently"})
+MAX_UNIT_WORDS = 4
 _COPULA_FILLER = frozenset({"also", "now", "currently", "still", "the", "a", "an", "former", "ex"})
 
 
@@ -118,6 +120,14 @@ def second_titles(sdoc: Doc, table: EntityTable, cands: list[Candidate]) -> list
             continue  # only a title that follows the person: "A, CEO of Zorb, and ..."
         i = c.object.end
         end = c.sent.end
+        if i < end and sdoc[i].lower_ in _POSSESSIVE:
+            # "A, a former member of Zorb's safety team and cofounder of Qwell": the unit's words
+            k = i + 1
+            while k < end and k - i <= MAX_UNIT_WORDS and sdoc[k].is_alpha and sdoc[k].is_lower and (
+                sdoc[k].lower_ != "and"
+            ):
+                k += 1
+            i = k if k > i + 1 else i
         if i < end and sdoc[i].text == ",":
             i += 1
         if i >= end or sdoc[i].lower_ != "and":
@@ -130,13 +140,18 @@ def second_titles(sdoc: Doc, table: EntityTable, cands: list[Candidate]) -> list
 
 def _title_then_org(sdoc: Doc, table: EntityTable, start: int, end: int, c: Candidate) -> Candidate | None:
     titles = lexicon("title_words")
+    while start < end and sdoc[start].lower_ in _SECOND_LEAD:
+        start += 1  # "and now director of Qwell", "and a partner at Qwell"
     j = start
     while j < end and sdoc[j].lower_ in titles and sdoc[j].lower_ not in ("of", "and"):
         j += 1
+        if j + 1 < end and sdoc[j].lower_ == "and" and sdoc[j + 1].lower_ in titles:
+            j += 1  # "cofounder and executive director of Qwell"
     if j == start or j >= end or not _has_core(sdoc, start, j) or sdoc[j].lower_ not in ("of", "at"):
         return None
-    org = table.at_token(j + 1)
-    if org is None or org.kind != ORG or org.anaphor or org.start != j + 1 or org.key == c.object.key:
+    k = j + 1 + (j + 1 < end and sdoc[j + 1].lower_ == "the")
+    org = table.at_token(k) if k < end else None
+    if org is None or org.kind != ORG or org.anaphor or org.start != k or org.key == c.object.key:
         return None
     role = sdoc[start:j].text
     return Candidate(subject=c.subject, object=org, pattern=SECOND_TITLE, sent=c.sent, role=role)
@@ -166,6 +181,9 @@ def coordinated_titles(sdoc: Doc, table: EntityTable, cands: list[Candidate]) ->
                 break  # "On Monday, Zorb and Qwell CEO A": the list opens after the comma
             if prev.kind != ORG or prev.anaphor:
                 joined = []  # the list holds something else ("signed by Ann Lee, Zorb and Qwell CEO A")
+                break
+            if prev.start > c.sent.start and sdoc[prev.start - 1].lower_ in ("of", "at", "for"):
+                joined = []  # "A, CEO of Zorb, and Qwell founder B": Zorb closes A's apposition
                 break
             joined.append(prev)
             i = prev.start - 1
