@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kg.extract import availability, launchers, launchnames, launchobjects, syntax
+from kg.extract import availability, launchclauses, launchers, launchnames, launchobjects, opensource, syntax
 from kg.extract.anaphora import product_antecedent
+from kg.extract.apposed import apposed_people
 from kg.extract.argbase import (
     ANY,
     PARTIES,
@@ -33,6 +34,7 @@ from kg.extract.argbase import (
     light_verb,
 )
 from kg.extract.dealargs import _deal
+from kg.extract.legalphrases import nested_against
 from kg.extract.patterns import Trigger, TriggerLexicon, lexicon
 from kg.extract.resources import load_resources
 from kg.extract.succession import is_position_noun
@@ -54,7 +56,9 @@ def arguments(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon
         "outage": _outage,
         "legal": _legal,
     }
-    return readers[trig.family](tok, trig, table, lex)
+    args = readers[trig.family](tok, trig, table, lex)
+    args.generic = args.generic and trig.key != opensource.OPEN_SOURCE_KEY  # "open-sourced the code": none
+    return args
 
 
 # --- product events: Launch, Discontinuation, Delay --------------------------------------------
@@ -89,7 +93,11 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             a.add("product", front or _of_kind(_refs(table, pats, ANY, deep=True), PRODUCT))
             if not a.get("product") and trig.type == "Launch":  # "X, the chatbot released by Y" misparsed
                 a.add("product", launchers.appositive_product(table, tok))
+            if not a.get("product") and trig.type == "Launch":  # "for X, released last April, and Y"
+                launchclauses.missed_products(a, table, tok, [])
             a.add("agent", _of_kind(_refs(table, syntax.agent_tokens(tok), ANY), ORG))
+            if trig.type == "Launch" and a.get("product") and not a.get("agent"):  # "its app, X, released"
+                a.add("agent", launchclauses.named_owners(table, pats))
             if not a.get("product") and (trig.type in ANAPHOR_TYPES or trig.type == "Launch"):
                 # "the service was discontinued", "the app was released in May"
                 a.add("product", _referred_products(table, pats))
@@ -100,6 +108,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             front = launchers.fronted_pronoun(table, tok) if trig.type == "Launch" else []
             controller = launchers.object_controller(table, tok) if trig.type == "Launch" else []
             subj = [] if front else controller or subj  # "spurred Y to roll out X": Y launches
+            if trig.type == "Launch" and not front:  # "A released X, while B shipped Y and C rolled out Z"
+                subj = launchclauses.conjunct_subject(table, tok) or subj
             objs = syntax.object_tokens(tok)
             if trig.objects:  # "is adding three AI features" with "features" misread as a verb
                 objs += [o for o in object_words(tok, trig) if o not in objs]
@@ -121,6 +131,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             a.add("product", _of_kind(obj_refs, PRODUCT))
             if trig.type == "Launch" and not a.get("product"):  # "launched a new version of its X app"
                 a.add("product", launchobjects.updated_products(table, objs))
+            if trig.type == "Launch" and not a.get("product"):  # "rolled out Zed, a model", "Launched in ..."
+                launchclauses.missed_products(a, table, tok, objs)
             a.generic = trig.type == "Launch" and not a.get("product") and generic_product(objs)
             if a.generic and any(o.dep_ == "appos" and _names_something(o) for o in objs):
                 a.generic = False  # the device is named, only not as an entity: no maker-only launch
@@ -148,6 +160,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
                 a.add("product", _referred_products(table, said))
         a.add("agent", _of_kind(_preps(table, tok, ["by"], ANY, deep=False), ORG))
     else:
+        if trig.type == "Launch" and launchclauses.habitual_plural(tok):  # "as usual for Zed launches"
+            return a
         fronted = launchnames.fronted_owner(table, tok) if trig.type == "Launch" else []
         a.add("product", fronted)  # "Since its debut last year, X has ...": X, not the "its" of before
         owners = [] if fronted else syntax.possessors(table, tok, (ORG, PRODUCT))
@@ -369,6 +383,8 @@ def _personnel(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexico
             if any(c.dep_ == "prt" and c.lower_ not in trig.words for c in tok.children):
                 return Args()  # "left off", "joined in": another verb than the trigger
             a.add("person", _of_kind(_subject_refs(a, table, tok, ANY), PERSON))
+            if not a.get("person"):  # "A, a researcher who left Y": the noun's name
+                a.add("person", apposed_people(table, syntax.subject_tokens(tok)))
             objs = syntax.object_tokens(tok)
             if trig.objects:  # "X parted ways with Y" / "Y parted ways with X": both sides on "with"
                 withs = [w for t in (tok, *objs) for w in syntax.prep_objects(t, ["with"])]
@@ -477,6 +493,8 @@ def _legal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -
     else:
         a.add("plaintiff", syntax.possessors(table, tok, PARTIES))
         a.add("defendant", _preps(table, tok, ["against", "into", "of", "over"], PARTIES, deep=False))
+        if not a.get("defendant"):  # "a lawsuit around AI art against Y": "against" on an inner object
+            a.add("defendant", nested_against(table, tok))
         if not a.get("defendant"):  # "a probe into Y's business practices": a named owner, never "its"
             for t in syntax.prep_objects(tok, ["against", "into"]):
                 a.add("defendant", [r for r in syntax.possessors(table, t, PARTIES) if not r.anaphor])
@@ -493,9 +511,9 @@ def _legal(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon) -
         a.add("plaintiff", _named_next(table, subjects))
     if not a.get("defendant"):
         verb = tok if trig.pos == "verb" else governing_verb(tok)
-        if verb is not None:
-            have = set(a.keys())
-            a.add("defendant", [r for r in _alleged(table, verb) if r.key not in have])
+        have = set(a.keys())
+        for at in {t.i: t for t in (verb, tok) if t is not None}.values():  # "a lawsuit claiming ..."
+            a.add("defendant", [r for r in _alleged(table, at) if r.key not in have])
     return a
 
 
@@ -505,14 +523,19 @@ ALLEGING_VERBS = frozenset({"allege", "claim", "accuse", "charge", "contend", "a
 def _alleged(table: EntityTable, verb: Token) -> list[SpanRef]:
     """The defendant stated in the claim beside a suit: "X filed a suit, alleging that Y trained ...",
     "X sued, claiming Y copied ..." (the subject of the claim's clause), "X sued, accusing Y of ..."
-    (the participle's object)."""
+    (the participle's object), "a lawsuit claiming its images were misused by Y" (a passive claim's
+    agent; the participle may hang on the suit noun)."""
     out: list[SpanRef] = []
     for c in verb.children:
-        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.lemma_ not in ALLEGING_VERBS:
+        if c.dep_ not in ("advcl", "acl") or c.tag_ != "VBG" or c.lemma_ not in ALLEGING_VERBS:
             continue
         objs = [o for o in c.children if o.dep_ == "dobj"]
         clauses = [o for o in c.children if o.dep_ == "ccomp"]
-        subjects = objs + [s for cl in clauses for s in cl.children if s.dep_ in ("nsubj", "nsubjpass")]
+        # "claiming its images were misused by Y": a passive claim names the defendant as its agent
+        subjects = list(objs)
+        for cl in clauses:
+            agents = syntax.agent_tokens(cl) if syntax.is_passive(cl) else []
+            subjects += agents or [s for s in cl.children if s.dep_ in ("nsubj", "nsubjpass")]
         out += [r for r in _refs(table, subjects, PARTIES) if not r.anaphor]
     return out
 

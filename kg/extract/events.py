@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract import dealargs, eventargs, launchers, relations
 from kg.extract.argbase import Args, governing_verb, reported_it
 from kg.extract.availability import AVAILABLE_KEY
+from kg.extract.backers import backer_events
 from kg.extract.dates import find_dates
 from kg.extract.eventparties import (
     governing_clauses,
@@ -158,6 +159,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
                     refs[i] = reported_it(table, sdoc[ref.start], ref.key) or ref
         drafts.append(_Draft(hit=h, args=args, participants=[]))
     drafts += [_Draft(hit=h, args=a, participants=[]) for h, a in succession_events(sdoc, table, ctx, lex)]
+    drafts += [_Draft(hit=h, args=a, participants=[]) for h, a in backer_events(sdoc, table, ctx, lex)]
     for d in drafts:  # a launch that names its maker tells us the developer
         if d.hit.trigger.type == "Launch":
             for p in d.args.get("product"):
@@ -285,8 +287,8 @@ def _normalise_deal(d: _Draft, table: EntityTable) -> list[_Draft]:
 def _named_nearby(table: EntityTable, ref: SpanRef, tok: Token) -> bool:
     """Whether a pronoun's entity is also named in the trigger's sentence before the pronoun:
     "X announced it has completed a $64M round"."""
-    sent = tok.sent
-    return any(r.key == ref.key and not r.anaphor for r in table.in_range(sent.start, ref.start))
+    sent = tok.sent  # a pronoun resolved in the sentence points at the name itself: its end counts
+    return any(r.key == ref.key and not r.anaphor for r in table.in_range(sent.start, ref.end))
 
 
 def _window(tok: Token) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from kg.extract import syntax
-from kg.extract.argbase import Args
+from kg.extract.argbase import Args, _body_orgs
 from kg.extract.dealargs import sold_to
 from kg.extract.patterns import TRIGGERS, Trigger, TriggerLexicon, _read_json, inflect, lexicon
 from kg.extract.sentences import doc_text
@@ -107,7 +107,8 @@ def is_position_noun(tok: Token) -> bool:
 
 def position_org(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None:
     """ "A resigned from his position at the robot maker", "left her role with Y": the organization of
-    the post a person leaves (or takes) when the verb itself names none."""
+    the post a person leaves (or takes) when the verb itself names none; "stepped down from the Y
+    board", "joined the board of Y" (a `body_nouns` word naming one organization)."""
     if trig.family != "personnel" or trig.pos != "verb" or a.get("organization"):
         return
     positions = _options()["positions"]
@@ -118,6 +119,14 @@ def position_org(tok: Token, trig: Trigger, a: Args, table: EntityTable) -> None
         if orgs:
             a.add("organization", orgs[:1])
             return
+    # "stepped down from the OpenAI board", "joined the board of Y": the board's organization
+    bodies = syntax.prep_objects(tok, ["from", "to", "on"]) + syntax.object_tokens(tok)
+    for body in bodies:
+        if body.lower_ in lexicon("body_nouns"):
+            orgs = [r for r in _body_orgs(table, body) if not r.anaphor]
+            if len(orgs) == 1:
+                a.add("organization", orgs)
+                return
 
 
 # --- replacements -------------------------------------------------------------------------------------

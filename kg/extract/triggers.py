@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from kg.extract import availability, syntax
+from kg.extract import availability, opensource, syntax
 from kg.extract.amounts import find_amounts
 from kg.extract.argbase import misread_noun, phrase_objects
 from kg.extract.patterns import (
@@ -74,6 +74,9 @@ def find_triggers(sdoc: Doc, table: EntityTable, lex: TriggerLexicon | None = No
         key = (verb.i, "Launch")
         if key not in best:
             best[key] = Hit(tok=verb, trigger=availability.trigger(), start=adj.i, end=adj.i + 1)
+    for verb, first in opensource.open_source_verbs(sdoc):  # "Y has open-sourced its X model"
+        hit = Hit(tok=verb, trigger=opensource.trigger(), start=first, end=verb.i + 1)
+        best.setdefault((verb.i, "Launch"), hit)
     # "licensing agreement" (Partnership) over "agreement" (Deal): the longer phrase at one head wins
     hits = [h for h in best.values() if not any(_longer(o, h) for o in best.values())]
     hits.sort(key=lambda h: (h.tok.i, h.trigger.type))
