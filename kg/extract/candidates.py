@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import (
     acronymtails,
     credits,
+    enablers,
     knownruns,
     lists,
+    newnames,
     ownersigns,
     productmods,
     quotednames,
@@ -338,6 +340,7 @@ class Candidates:
                 s, e, votes = self.trim(s, e, keep=gaz is not None)
                 if gaz is None and e > s:
                     s, e = self.edges(s, e)
+                    s = newnames.new_run_start(doc, s, e)  # "the new Relay Vault" labelled "Vault"
                     e = terms.longer_named(doc, s, e, self.ent_texts)  # "Astra" + "DB" as named elsewhere
                     e, acronym_votes = acronymtails.category_run(self, s, e)  # "Falcon Insight XDR"
                     votes = votes + acronym_votes
@@ -649,6 +652,9 @@ class Candidates:
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
         c.votes.extend(object_votes(doc, c.start, c.end, rules))  # "launched the X engine"
         c.votes.extend(ev.possessed_votes(doc, c.start, c.end, rules))
+        c.votes.extend(newnames.new_name_votes(doc, c.start, c.end, rules, c.label))  # "a new Zed Vault"
+        c.votes.extend(enablers.enabler_votes(doc, c.start, c.end, rules, c.label))  # "Zed Vault lets users"
+        c.votes.extend(enablers.with_votes(doc, c.start, c.end, rules, c.label))  # "With Zed Vault, users"
         c.votes.extend(ev.exemplar_votes(doc, c.start, c.end, rules))
         if spans.possessed_product(doc, c.start, c.end, self.owned_heads):
             c.votes.append(ev.Vote(PRODUCT, "Product", ev.W_HEAD, "possessed-head"))
