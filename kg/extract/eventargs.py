@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kg.extract import availability, launchclauses, launchers, launchnames, launchobjects, opensource, syntax
+from kg.extract import (
+    availability,
+    launchclauses,
+    launchers,
+    launchlists,
+    launchnames,
+    launchobjects,
+    opensource,
+    syntax,
+)
 from kg.extract.anaphora import product_antecedent
 from kg.extract.apposed import apposed_people
 from kg.extract.argbase import (
@@ -133,6 +142,10 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
                 a.add("product", launchobjects.updated_products(table, objs))
             if trig.type == "Launch" and not a.get("product"):  # "rolled out Zed, a model", "Launched in ..."
                 launchclauses.missed_products(a, table, tok, objs)
+            if trig.type == "Launch" and not a.get("product"):  # "new tools, including A and B"
+                a.add("product", launchlists.listed_products(table, tok, objs))
+            if trig.type == "Launch" and a.get("product"):  # "unveiled A alongside the new B"
+                a.add("product", launchlists.companion_products(table, tok))
             a.generic = trig.type == "Launch" and not a.get("product") and generic_product(objs)
             if a.generic and any(o.dep_ == "appos" and _names_something(o) for o in objs):
                 a.generic = False  # the device is named, only not as an entity: no maker-only launch
@@ -212,6 +225,8 @@ def _launched_modifier(a: Args, tok: Token, trig: Trigger, table: EntityTable) -
     noun = tok.head
     a.add("agent", syntax.possessors(table, noun, (ORG,)))
     a.add("product", _of_kind(syntax.denote(table, noun, ANY, deep=True), PRODUCT))
+    if a.get("product") and not a.get("agent"):  # "the recently released X from Y"
+        a.add("agent", launchers.from_maker(table, noun, a.get("product")))
     nouns = trigger_options()["generic_products"]
     # the possessor is a name, but the words from the participle to the noun must not be one
     # ("its newly launched 'Lists' features": a quoted or capitalised word is a name the entity step missed)

@@ -107,3 +107,18 @@ def object_controller(table: EntityTable, verb: Token) -> list[SpanRef]:
         if c.dep_ == "dobj" and c.i < verb.i:
             out += _of_kind(syntax.denote(table, c, ANY), ORG)
     return out
+
+
+def from_maker(table: EntityTable, noun: Token, products: list[SpanRef]) -> list[SpanRef]:
+    """ "the recently released X from Y": the organizations of a "from" phrase on a product that a
+    launch participle modifies made it (also where the parse hangs the "from" written right after the
+    product's name on the clause's verb)."""
+    doc = noun.doc
+    froms = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
+    froms += [doc[r.end] for r in products if r.end < len(doc) and doc[r.end].lower_ == "from"]
+    out: list[SpanRef] = []
+    for f in froms:
+        for p in f.children:
+            if p.dep_ == "pobj":
+                out += _of_kind(syntax.denote(table, p, ANY, conj=True), ORG)
+    return out
