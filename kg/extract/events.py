@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extract import dealargs, eventargs, launchers, relations
+from kg.extract import dealargs, eventargs, haltedparts, launchers, relations
 from kg.extract.argbase import Args, governing_verb, reported_it
 from kg.extract.availability import AVAILABLE_KEY
 from kg.extract.backers import backer_events
@@ -153,6 +153,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
         if not ctx.in_body(h.tok.sent):
             continue
         args = eventargs.arguments(h.tok, h.trigger, table, lex)
+        haltedparts.modifier_products(h.tok, h.trigger, args, table)  # "X's Y rollout was delayed"
         for refs in args.roles.values():
             for i, ref in enumerate(refs):
                 if ref.anaphor:
