@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.patterns import code_rule, lexicon
 from kg.extract.relbase import Candidate
+from kg.extract.relpeople import title_start
 from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG, PERSON
 
@@ -65,7 +66,12 @@ def _read(sdoc: Doc, table: EntityTable, person: SpanRef, end: int) -> tuple[Spa
         i += 1
     start = i
     if start >= end or sdoc[start].lower_ not in titles:
-        return None
+        # "A, a former prosecutor and now CEO of security startup Zorb": the title after a description
+        # (whose "former" is not the title's)
+        start = title_start(sdoc, person.end + 1, end) or end
+        former = False
+        if start >= end or sdoc[start].lower_ not in titles:
+            return None
     for p in range(start + 1, min(start + MAX_TITLE, end)):
         tok = sdoc[p]
         if tok.lower_ in _PREPS:

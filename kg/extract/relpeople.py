@@ -32,7 +32,13 @@ def long_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
         words = sdoc[start:end]
         cut = next((t.i for t in words if t.text == ","), end)
         role = sdoc[start:cut].text.strip() or None
-        former = any(t.lower_ in lexicon("former_words") or t.lower_ == "formerly" for t in sdoc[start:cut])
+        lead = sdoc[ref.end + 1 : start]
+        # the lead words ("the former ...") are the title's, a description's are not ("a longtime critic
+        # of X and director of Y")
+        title_words = [*lead, *sdoc[start:cut]] if all(t.lower_ in _TITLE_LEAD for t in lead) else [
+            *sdoc[start:cut]
+        ]
+        former = any(t.lower_ in lexicon("former_words") or t.lower_ == "formerly" for t in title_words)
         out.append(
             Candidate(subject=ref, object=org, pattern=LONG_TITLE, sent=sent, role=role, former=former)
         )
@@ -40,7 +46,7 @@ def long_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
 
 
 _LONG_TITLE_STOP = frozenset({";", "(", ")", '"', "\u201c", "\u201d", "\u2014", "\u2013", ":"})
-_LONG_TITLE_END = frozenset({",", ".", "in", "said", "says", "told", "and"})
+_LONG_TITLE_END = frozenset({",", ".", "in", "said", "says", "told", "and", "("})
 LONG_TITLE_REACH = 25
 
 
@@ -54,8 +60,39 @@ def long_title_employer(table: EntityTable, doc: Doc, person: SpanRef) -> tuple[
     i = person.end
     if i >= sent_end or doc[i].text != ",":
         return None
-    found = title_run_employer(table, doc, i + 1, sent_end)
-    return None if found is None else (found[0], i + 1, found[1])
+    start = title_start(doc, i + 1, sent_end)
+    found = None if start is None else title_run_employer(table, doc, start, sent_end)
+    return None if found is None or start is None else (found[0], start, found[1])
+
+
+_TITLE_LEAD = frozenset({"the", "a", "an", "former", "ex", "ex-", "then", "now", "current", "longtime"})
+DESCRIPTOR_REACH = 6
+_AFTER_AND = frozenset({"a", "an", "the", "now", "also", "currently"})
+
+
+def title_start(doc: Doc, start: int, sent_end: int) -> int | None:
+    """Where the job title of an apposition opening at `start` begins: after leading "the"/"a"/
+    "former" words, with a core title within its first three words ("the project management director
+    of ..."); or the title coordinated after a short description ("an expert on robots and director
+    of research at Acme": "director"). None when no title opens the apposition."""
+    core = lexicon("core_titles")
+    i = start
+    while i < sent_end and doc[i].lower_ in _TITLE_LEAD and i - start < 3:
+        i += 1
+    if any(t.lower_ in core for t in doc[i : min(i + 3, sent_end)]):
+        return i
+    if i == start or i >= sent_end or doc[i].pos_ not in ("NOUN", "ADJ"):
+        return None  # a description opens with "a"/"the" and a noun: "an expert on ..."
+    for k in range(i + 1, min(i + DESCRIPTOR_REACH, sent_end - 1)):
+        tok = doc[k]
+        if tok.text in _LONG_TITLE_STOP or tok.text == "," or tok.pos_ in ("VERB", "AUX", "PROPN"):
+            return None
+        if tok.lower_ == "and":
+            m = k + 1
+            while m < sent_end and m - k <= 2 and doc[m].lower_ in _AFTER_AND:
+                m += 1  # "and now CEO of", "and the director of"
+            return m if any(t.lower_ in core for t in doc[m : min(m + 2, sent_end)]) else None
+    return None
 
 
 def title_run_employer(table: EntityTable, doc: Doc, start: int, sent_end: int) -> tuple[SpanRef, int] | None:
@@ -70,8 +107,9 @@ def title_run_employer(table: EntityTable, doc: Doc, start: int, sent_end: int) 
         j += 1
         tok = doc[j]
         if tok.lower_ in ("at", "with") and j > start:
-            org = table.at_token(j + 1)
-            if org is None or org.kind != ORG or org.anaphor or org.start != j + 1:
+            k = j + 1 + (j + 2 < sent_end and doc[j + 1].lower_ == "the")
+            org = table.at_token(k)
+            if org is None or org.kind != ORG or org.anaphor or org.start != k:
                 return None
             after = doc[org.end] if org.end < sent_end else None
             if after is not None and after.lower_ not in _LONG_TITLE_END:
