@@ -39,13 +39,21 @@ def example_params(example: str) -> dict[str, str]:
             if args[i - 1] in ("--param", "-p")}
 
 
+class EngineFailure(Exception):
+    """The engine raised an error on a query (rdflib lacks a feature), as opposed to running out of time."""
+
+
 def _child(run: Callable[[], int], repeat: int, queue: Any) -> None:
-    queue.put(timed(run, repeat))
+    try:
+        queue.put(("ok", timed(run, repeat)))
+    except Exception as exc:  # noqa: BLE001 - any engine error is reported by the parent
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def timed_in_child(run: Callable[[], int], repeat: int, limit: float) -> tuple[float, int] | None:
     """`timed` in a forked process (which shares the loaded graph) stopped after `limit` seconds:
-    rdflib cannot be interrupted otherwise, and some queries take it minutes."""
+    rdflib cannot be interrupted otherwise, and some queries take it minutes. None is a timeout; an
+    error raised by the engine is an `EngineFailure`, never counted as a timeout."""
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(run, repeat, queue))
@@ -55,7 +63,13 @@ def timed_in_child(run: Callable[[], int], repeat: int, limit: float) -> tuple[f
         proc.kill()
         proc.join()
         return None
-    return queue.get() if not queue.empty() else None
+    try:
+        status, value = queue.get(timeout=5)
+    except Exception as exc:  # noqa: BLE001 - the child died without a word
+        raise EngineFailure(f"the query process exited with code {proc.exitcode}") from exc
+    if status == "error":
+        raise EngineFailure(value)
+    return value
 
 
 def timed(run: Callable[[], int], repeat: int) -> tuple[float, int]:
@@ -110,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         s_time, s_rows = timed(lambda text=text: len(select_store(store.store, text).rows), args.repeat)
         try:
             got = timed_in_child(lambda text=text: len(list(ds.query(text))), args.repeat, args.rdflib_limit)
-        except Exception as exc:  # rdflib lacks a feature: report it, keep going
-            print(f"{spec.name:34} {s_time * 1000:10.1f} {'failed':>10} {'':>7}  {s_rows} / - ({exc})")
+        except EngineFailure as exc:  # rdflib lacks a feature: report it, keep going
+            print(f"{spec.name:34} {s_time * 1000:10.1f} {'failed':>10} {'':>7}  {s_rows} / - "
+                  f"(rdflib: {str(exc)[:90]})", flush=True)
             continue
         if got is None:
             print(f"{spec.name:34} {s_time * 1000:10.1f} {'timeout':>10} {'':>7}  {s_rows} / - "
