@@ -25,6 +25,9 @@ from kg.extract.terms import not_a_name
 from kg.model import ORG, PRODUCT
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kg.extract.candidates import Cand
     from kg.extract.grouping import Group, Grouping
 
 LIST_KINDS = (ORG, PRODUCT)
@@ -66,9 +69,6 @@ def add_list_items(
     finder: Grouping, groups: dict[str, Group], accepted: dict[str, Group], owner: dict[int, str]
 ) -> None:
     """Make a weak candidate of each unowned list item whose neighbours agree on a kind (see module doc)."""
-    from kg.extract.candidates import CONF_WEAK, DEFAULT_CLASS
-    from kg.extract.grouping import Group
-
     doc = finder.doc
     starts: dict[int, tuple[int, str]] = {}  # mention start -> (end, kind)
     ends: dict[int, tuple[int, str]] = {}  # mention end -> (start, kind)
@@ -97,18 +97,37 @@ def add_list_items(
         end = _trim(doc, start, end)
         if end <= start or any(i in owner for i in range(start, end)) or not _item_ok(finder, start, end):
             continue
-        cand = finder.make(start, end, "", None, [])
-        if cand is None or finder.bad_name(cand) or cand.version is not None:
-            continue
-        cand.key = finder.group_key(cand)
-        if cand.key in groups:
-            continue
-        new = Group(cand.key, [cand], kind=kind, cls=DEFAULT_CLASS[kind])
-        new.name = finder.best_name(new, kind)
-        new.confidence, new.source = CONF_WEAK, "pattern"
-        groups[cand.key] = accepted[cand.key] = new
-        for i in range(start, end):
-            owner[i] = cand.key
+        accept_item(finder, groups, accepted, owner, (start, end), kind)
+
+
+def accept_item(
+    finder: Grouping,
+    groups: dict[str, Group],
+    accepted: dict[str, Group],
+    owner: dict[int, str],
+    span: tuple[int, int],
+    kind: str,
+    cls_of: Callable[[Cand], str | None] | None = None,
+) -> None:
+    """Accept the list item at `span` as a new weak entity of `kind` (class from `cls_of`, else the
+    kind's default) unless it is no name, a version or an entity already; its tokens become owned."""
+    from kg.extract.candidates import CONF_WEAK, DEFAULT_CLASS
+    from kg.extract.grouping import Group
+
+    start, end = span
+    cand = finder.make(start, end, "", None, [])
+    if cand is None or finder.bad_name(cand) or cand.version is not None:
+        return
+    cand.key = finder.group_key(cand)
+    if cand.key in groups:
+        return
+    cls = (cls_of(cand) if cls_of else None) or DEFAULT_CLASS[kind]
+    new = Group(cand.key, [cand], kind=kind, cls=cls)
+    new.name = finder.best_name(new, kind)
+    new.confidence, new.source = CONF_WEAK, "pattern"
+    groups[cand.key] = accepted[cand.key] = new
+    for i in range(start, end):
+        owner[i] = cand.key
 
 
 def _trim(doc: Doc, start: int, end: int) -> int:

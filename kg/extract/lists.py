@@ -9,13 +9,14 @@ appositions the small model uses for list items) gives the members; no per-token
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from kg.extract import evidence as ev
 from kg.extract.layout import BODY
-from kg.extract.listitems import add_list_items
+from kg.extract.listitems import accept_item, add_list_items
 from kg.extract.names import is_capitalised, is_never_entity
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
@@ -57,7 +58,6 @@ def item_span(tok: Token) -> tuple[int, int]:
 def type_lists(finder: Grouping, groups: dict[str, Group], accepted: dict[str, Group]) -> None:
     """Give untyped, weak or missing list members the kind their typed neighbours agree on."""
     from kg.extract.candidates import CONF_WEAK, DEFAULT_CLASS
-    from kg.extract.grouping import Group
 
     doc = finder.doc
     owner: dict[int, str] = {}
@@ -137,18 +137,8 @@ def type_lists(finder: Grouping, groups: dict[str, Group], accepted: dict[str, G
                     continue
                 if is_never_entity(doc[start:end].text, finder.rules):
                     continue
-                cand = finder.make(start, end, "", None, [])
-                if cand is None or finder.bad_name(cand) or cand.version is not None:
-                    continue
-                cand.key = finder.group_key(cand)
-                if cand.key in groups:
-                    continue
-                new = Group(cand.key, [cand], kind=kind, cls=_best_cls_c(cand, kind) or DEFAULT_CLASS[kind])
-                new.name = finder.best_name(new, kind)
-                new.confidence, new.source = CONF_WEAK, "pattern"
-                groups[cand.key] = accepted[cand.key] = new
-                for i in range(start, end):
-                    owner[i] = cand.key
+                accept_item(finder, groups, accepted, owner, (start, end), kind,
+                            partial(_best_cls_c, kind=kind))
     add_list_items(finder, groups, accepted, owner)  # "such as Quelldb, Varnio, Plexdb": surface lists
 
 
