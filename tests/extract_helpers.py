@@ -19,6 +19,13 @@ def entity_classes(extractor, text: str) -> dict[str, tuple[str, str]]:  # noqa:
     return {e.name: (e.kind, e.cls) for e in extract(extractor, text).entities}
 
 
+def mentioned_kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
+    """Name -> kind of every entity `text` mentions (an undated document; gazetteer-implied entities
+    without a mention, such as a known developer, left out)."""
+    x = extractor.extract(Document(id="t", title="", text=text))
+    return {e.name: e.kind for e in x.entities if e.mentions}
+
+
 def relation_triples(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN001
     """The relations found in `text` as (subject name, predicate, object name)."""
     x = extract(extractor, text)

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document
-
-
-def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
-    ex = extractor.extract(Document(id="t", title="", text=text))
-    return {e.name: e.kind for e in ex.entities if e.mentions}
+from tests.extract_helpers import mentioned_kinds
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,7 @@ def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
     ],
 )
 def test_extract_names10_repeated_known_prefix_run_is_a_name(extractor, text: str, name: str) -> None:  # noqa: ANN001
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == "Product", found
 
 
@@ -39,5 +34,5 @@ def test_extract_names10_repeated_known_prefix_run_is_a_name(extractor, text: st
     ],
 )
 def test_extract_names10_single_known_prefix_run_stays_the_known_name(extractor, text: str) -> None:  # noqa: ANN001
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert not any(" " in n and n.split()[0] in ("Oracle", "Microsoft") for n in found), found

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document
-
-
-def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
-    ex = extractor.extract(Document(id="t", title="", text=text))
-    return {e.name: e.kind for e in ex.entities if e.mentions}
+from tests.extract_helpers import mentioned_kinds
 
 
 @pytest.mark.parametrize(
@@ -24,7 +19,7 @@ def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
 def test_extract_names11_capitalised_word_before_product_noun_is_a_product(
     extractor, text: str, name: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == "Product", found
 
 
@@ -36,7 +31,7 @@ def test_extract_names11_capitalised_word_before_product_noun_is_a_product(
     ],
 )
 def test_extract_names11_nationality_before_product_noun_is_no_product(extractor, text: str) -> None:  # noqa: ANN001
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert not any(n in ("Chinese", "American") for n in found), found
 
 
@@ -48,7 +43,7 @@ def test_extract_names11_nationality_before_product_noun_is_no_product(extractor
     ],
 )
 def test_extract_names11_word_in_product_slot_is_no_person(extractor, text: str) -> None:  # noqa: ANN001
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert "Person" not in found.values(), found
 
 
@@ -60,7 +55,7 @@ def test_extract_names11_word_in_product_slot_is_no_person(extractor, text: str)
     ],
 )
 def test_extract_names11_heading_label_is_no_speaker(extractor, text: str, label: str) -> None:  # noqa: ANN001
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert label not in found and found.get("Vantor Systems") == "Organization", found
 
 
@@ -74,7 +69,7 @@ def test_extract_names11_heading_label_is_no_speaker(extractor, text: str, label
 def test_extract_names11_name_shaped_speaker_label_stays_a_person(
     extractor, text: str, name: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == "Person", found
 
 
@@ -88,7 +83,7 @@ def test_extract_names11_name_shaped_speaker_label_stays_a_person(
 def test_extract_names11_known_name_with_capital_tier_is_one_product(
     extractor, text: str, name: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == "Product", found
 
 
@@ -97,5 +92,5 @@ def test_extract_names11_known_name_with_capital_tier_before_event_noun_is_no_pr
         "Anthropic showed its tools at the Anthropic MAX conference, "
         "and crowds came to Anthropic MAX all week."
     )
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert "Anthropic MAX" not in found and found.get("Anthropic") == "Organization", found

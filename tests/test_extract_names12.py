@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document
-
-
-def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
-    ex = extractor.extract(Document(id="t", title="", text=text))
-    return {e.name: e.kind for e in ex.entities if e.mentions}
+from tests.extract_helpers import mentioned_kinds
 
 
 @pytest.mark.parametrize(
@@ -31,7 +26,7 @@ def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
 def test_extract_names12_unlabelled_list_item_takes_its_neighbours_kind(
     extractor, text: str, name: str, kind: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == kind, found
 
 
@@ -47,7 +42,7 @@ def test_extract_names12_unlabelled_list_item_takes_its_neighbours_kind(
 def test_extract_names12_list_items_need_a_name_shape_and_named_neighbours(
     extractor, text: str, absent: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert absent not in found, found
 
 
@@ -62,7 +57,7 @@ def test_extract_names12_list_items_need_a_name_shape_and_named_neighbours(
     ],
 )
 def test_extract_names12_quoted_feature_name_is_a_product(extractor, text: str, name: str) -> None:  # noqa: ANN001
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == "Product", found
 
 
@@ -79,5 +74,5 @@ def test_extract_names12_quoted_feature_name_is_a_product(extractor, text: str, 
 def test_extract_names12_quoted_labels_and_descriptions_are_no_features(
     extractor, text: str, absent: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert absent not in found, found

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document
-
-
-def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
-    ex = extractor.extract(Document(id="t", title="", text=text))
-    return {e.name: e.kind for e in ex.entities if e.mentions}
+from tests.extract_helpers import mentioned_kinds
 
 
 @pytest.mark.parametrize(
@@ -36,7 +31,7 @@ def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
 def test_extract_names13_run_after_the_new_is_a_product(
     extractor, text: str, name: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == "Product", found
 
 
@@ -55,7 +50,7 @@ def test_extract_names13_run_after_the_new_is_a_product(
 def test_extract_names13_run_after_the_new_that_is_no_product_stays_out(
     extractor, text: str, name: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) != "Product", found
 
 
@@ -71,7 +66,7 @@ def test_extract_names13_run_after_the_new_that_is_no_product_stays_out(
 def test_extract_names13_subject_that_lets_users_do_things_is_a_product(
     extractor, text: str, name: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == "Product", found
 
 
@@ -85,12 +80,12 @@ def test_extract_names13_subject_that_lets_users_do_things_is_a_product(
 def test_extract_names13_enabler_subject_keeps_people_and_companies(
     extractor, text: str, name: str, kind: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get(name) == kind, found
 
 
 def test_extract_names13_enabler_tail_of_a_longer_name_is_no_name_of_its_own(extractor) -> None:  # noqa: ANN001
-    found = _entities(extractor, "Brellix said the Zorvane Vector Store enables users to search notes.")
+    found = mentioned_kinds(extractor, "Brellix said the Zorvane Vector Store enables users to search notes.")
     assert "Vector Store" not in found, found
 
 
@@ -105,5 +100,5 @@ def test_extract_names13_enabler_tail_of_a_longer_name_is_no_name_of_its_own(ext
 def test_extract_names13_opening_with_run_before_an_audience_is_a_product(
     extractor, text: str, name: str, product: bool  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert (found.get(name) == "Product") is product, found

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document
-
-
-def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
-    ex = extractor.extract(Document(id="t", title="", text=text))
-    return {e.name: e.kind for e in ex.entities if e.mentions}
+from tests.extract_helpers import mentioned_kinds
 
 
 @pytest.mark.parametrize(
@@ -24,12 +19,12 @@ def _entities(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
 def test_extract_typing13_names_listed_as_capabilities_are_products(
     extractor, text: str  # noqa: ANN001
 ) -> None:
-    found = _entities(extractor, text)
+    found = mentioned_kinds(extractor, text)
     assert found.get("Flow Guard") == "Product", found
     assert found.get("Signal Mesh") == "Product", found
 
 
 def test_extract_typing13_skills_listed_as_capabilities_are_no_entities(extractor) -> None:  # noqa: ANN001
-    found = _entities(extractor, "Zentrik says its models gained capabilities like planning, memory and "
-                                 "code review.")
+    text = "Zentrik says its models gained capabilities like planning, memory and code review."
+    found = mentioned_kinds(extractor, text)
     assert set(found) <= {"Zentrik"}, found
