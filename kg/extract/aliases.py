@@ -56,6 +56,12 @@ def plural_variant(a: str, b: str) -> bool:
     return y == x + "s" and len(x) >= 3
 
 
+def _spelled(acronym: str, c: Cand) -> bool:
+    """The acronym spells the name, or the name's own words before a brand ('the Quorvo Flow Hub
+    (FH) tool': the cue of acronymnames.py, which checked the letters)."""
+    return is_acronym_of(acronym, c.surface) or any(v.cue == "acronym-head" for v in c.votes)
+
+
 def merge_declared_aliases(
     finder: Grouping, groups: dict[str, Group], accepted: dict[str, Group]
 ) -> None:
@@ -88,7 +94,7 @@ def merge_declared_aliases(
                 other_key = owner[j]
                 if other_key == key:
                     continue
-                declared = is_acronym_of(inner.surface, c.surface) or is_short_form(inner.surface, c.surface)
+                declared = _spelled(inner.surface, c) or is_short_form(inner.surface, c.surface)
                 if renamed or declared:
                     merge_groups(g, groups.get(other_key), accepted, other_key)
                 continue
@@ -97,7 +103,7 @@ def merge_declared_aliases(
                 not renamed
                 and j + 1 < len(doc)
                 and doc[j + 1].text == ")"
-                and is_acronym_of(tok.text, c.surface)
+                and _spelled(tok.text, c)
             ):
                 # An acronym the model did not propose: a mention now, and later uses are found by
                 # the propagation step.

@@ -17,9 +17,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import (
+    acronymnames,
     acronymtails,
+    apinames,
+    appostitles,
     credits,
     enablers,
+    fundleads,
     knownruns,
     lists,
     newnames,
@@ -33,6 +37,8 @@ from kg.extract import (
     surnames,
     tails,
     terms,
+    titlesplit,
+    versiontiers,
     weakheads,
 )
 from kg.extract import evidence as ev
@@ -153,7 +159,9 @@ class Candidates:
                 s = i + 1
         if span.end > s:
             out.append((s, span.end))
-        return [part for s, e in out for part in self.split_coordination(s, e)]
+        given = self.rules.given_names  # "Corvane CMO Tessa Lund": the company and the person
+        titled = [piece for s, e in out for piece in titlesplit.split_at_title(self.doc, s, e, given)]
+        return [part for s, e in titled for part in self.split_coordination(s, e)]
 
     def split_coordination(self, start: int, end: int) -> list[tuple[int, int]]:
         """'Hexa and Morimo', 'Acme Capital & Birch Partners': two names the model glued into one span.
@@ -364,6 +372,8 @@ class Candidates:
         cands.extend(self.given_name_people(covered))
         titled = {c.surface for c in cands if c.zone == TITLE and any(v.weight >= ev.W_HEAD for v in c.votes)}
         cands.extend(c for c in self.unvouched if c.surface in titled)  # "Acme launches the Zed Pad"
+        cands = acronymnames.with_declared(self, cands)  # "its Clinical Device Management (CDM) solution"
+        cands = apinames.with_api_names(self, cands)  # "the TF Quantization API"
         cands.sort(key=lambda c: (c.start, -c.end))
         kept: list[Cand] = []
         for c in cands:
@@ -528,6 +538,8 @@ class Candidates:
             fam_end = ev.trailing_version(doc, start, end) if gaz is None else end
             new_end = ev.version_after(doc, end, rules)
             glued = ev.glued_version(doc[end - 1].text) if gaz is None and fam_end == end == new_end else None
+            if gaz is None and glued is None and fam_end == end == new_end:
+                glued = versiontiers.glued_with_tiers(doc, start, end, rules)  # "GPT-4 Turbo"
             if new_end > end and gaz is None and label not in ("PRODUCT", "") and doc[end].text.isdigit():
                 new_end = end  # "McAfee 2": a bare number after a name the model did not call a product
             if fam_end < end or new_end > end or glued:
@@ -535,6 +547,7 @@ class Candidates:
                 fam_gaz = gaz or self.res.gazetteer.family(family)
                 if self.version_family_ok(family, fam_gaz):
                     end = self.version_name_after(max(end, new_end))
+                    end = versiontiers.tiers_after(doc, end, rules) if glued else end  # "Zeta-4" + "Turbo"
                     version = doc[fam_end:end].text if not glued else glued[1]
                     cand.end = end
                     cand.version = (family, version)
@@ -648,6 +661,8 @@ class Candidates:
         c.votes.extend(weakheads.made_product_votes(doc, c.start, c.end, rules))  # "the platform created by"
         c.votes.extend(ev.possessive_votes(doc, c.start, c.end, rules))
         c.votes.extend(ownersigns.owner_votes(doc, c.start, c.end, rules))  # "X's CEO Ann Lee", "X GPUs"
+        c.votes.extend(fundleads.lead_votes(doc, c.start, c.end))  # "a round led by ZRV": an investor
+        c.votes.extend(appostitles.title_votes(doc, c.start, c.end, rules, c.label, c.votes))  # ", a VP of X"
         c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
         c.votes.extend(object_votes(doc, c.start, c.end, rules))  # "launched the X engine"

@@ -110,19 +110,19 @@ def category_label(doc: Doc, start: int, end: int) -> bool:
         close = next((k for k in range(end + 2, min(len(doc), end + 8)) if doc[k].text == ")"), None)
         if close is not None and close + 1 < len(doc) and doc[close + 1].lower_ in nouns:
             inner = doc[end + 1 : close].text
-            return _acronym_pair(inner, surface) or _acronym_pair(surface, inner)
+            return acronym_pair(inner, surface) or acronym_pair(surface, inner)
     bracketed = start > 1 and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
     if bracketed and doc[end + 1].lower_ in nouns:
         prev = [t.text for t in doc[max(0, start - 8) : start - 1]]
         for i in range(len(prev) - 1, -1, -1):
             if not (prev[i][:1].isupper() or prev[i].casefold() in CONNECTORS):
                 break
-            if _acronym_pair(surface, " ".join(prev[i:])):
+            if acronym_pair(surface, " ".join(prev[i:])):
                 return True
     return False
 
 
-def _acronym_pair(acronym: str, name: str) -> bool:
+def acronym_pair(acronym: str, name: str) -> bool:
     """An acronym of the name, by initials or by its capitals ('DQOps' for 'Data Quality Ops')."""
     short = acronym.removesuffix("s")
     if is_acronym_of(short, name):
