@@ -146,6 +146,8 @@ def appos_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote
             continue
         if place and any(t.lower_ in rules.place_hyphen_words for t in noun.subtree if t.i < noun.i):
             continue  # "the San Mateo, California-based company": the place of the company
+        if noun.i >= end and any(t.tag_ in ("WP", "WDT") for t in doc[end : noun.i]):
+            continue  # "Ann Lee, who leads Zentrik, a research lab": the lab is Zentrik, not Ann Lee
         left = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_lower]
         words = [t.lower_ for t in left] + [noun.lower_]
         lemmas = [t.lower_ for t in left] + [noun.lemma_.lower()]
@@ -395,6 +397,7 @@ class RoleWords:
     sale_verbs: frozenset[str]  # "sold to X": X bought
     buy_verbs: frozenset[str]  # "acquired by X": X bought
     list_verbs: frozenset[str]  # "competitors include X, Y and Z"
+    lead_verbs: frozenset[str]  # "a round led by ZRV": the agent is an investor (fundleads.py)
     demonym_place_suffixes: frozenset[str]  # "European Union", "African Union": places
     company_titles: frozenset[str]  # "Zorvex CEO Ann Lee"; not "UK author", "New York City mayor"
     work_titles: frozenset[str]  # "author of X", "host of X": X is a work, not an employer

@@ -27,6 +27,7 @@ from kg.extract.candidates import (
     Cand,
     Candidates,
 )
+from kg.extract.investorpeople import drop_investor_nouns_on_people
 from kg.extract.layout import BODY, COMMENTS, HEADLINE, LABEL, TITLE
 from kg.extract.listpeople import drop_list_votes_on_people
 from kg.extract.names import (
@@ -135,6 +136,7 @@ class Grouping(Candidates):
         soften_versions(cands)  # "a company, Quarto 77": the clause, not the number
         soften_titled_suffixes(self.doc, cands)  # "Zentrik Data Cloud CEO Ann Lee": the company
         drop_list_votes_on_people(self.doc, cands)  # "investors include Ann Lee of Brellix"
+        drop_investor_nouns_on_people(cands)  # "angel investor Carl Bass": people invest too
         drop_campus_votes(self.doc, cands)  # "the University of Nevada at Elko"
         retype_launched_objects(self.doc, cands, self.rules)  # "debuted the Isaac Vela Orin"
         for c in cands:
