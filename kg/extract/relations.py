@@ -13,6 +13,7 @@ Three sources, each recorded under its own versioned rule name:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from kg.extract import (
@@ -222,6 +223,16 @@ def _confidence(c: Candidate) -> float:
     return round(max(0.1, min(conf, 0.95)), 2)
 
 
+def _longer_role(kept: RelationRecord, other: RelationRecord | None) -> RelationRecord:
+    """The kept record with the other rule's fuller reading of the same title ("VP" -> "VP of Zephyra",
+    "VP" -> "cofounder and executive VP of products"): the other role holds every word of the kept one."""
+    if other is None or not kept.role or not other.role or len(other.role) <= len(kept.role):
+        return kept
+    if not set(kept.role.lower().split()) <= set(other.role.lower().split()):
+        return kept
+    return dataclasses.replace(kept, role=other.role)
+
+
 def _dedupe(records: list[RelationRecord]) -> list[RelationRecord]:
     best: dict[tuple[str, str, str, int], RelationRecord] = {}
     for r in records:
@@ -231,7 +242,9 @@ def _dedupe(records: list[RelationRecord]) -> list[RelationRecord]:
         key = (s, r.predicate, o, r.evidence.start)
         old = best.get(key)
         if old is None or (r.confidence, bool(r.role)) > (old.confidence, bool(old.role)):
-            best[key] = r
+            best[key] = _longer_role(r, old)
+        else:
+            best[key] = _longer_role(old, r)
     return sorted(best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject, r.object))
 
 
@@ -246,7 +259,7 @@ def _slot_refs(slot: Slot, anchors: dict[str, Token], table: EntityTable, exclud
         refs = syntax.denote(table, tok, kinds, conj=slot.conj)
     elif slot.how == "described":
         for t in syntax.described(tok):
-            refs.extend(syntax.denote(table, t, kinds))
+            refs.extend(syntax.denote(table, t, kinds, conj=slot.conj))
     elif slot.how == "title_org":
         refs = syntax.title_org(table, tok, kinds)
     elif slot.how == "agent":

@@ -77,6 +77,24 @@ def _is_executive(words: Span) -> bool:
     return last in ("executive", "officer") and len(words) > 1 and any(t.lower_ == "chief" for t in words)
 
 
+def _is_company_word(tok: Token) -> bool:
+    """The bare noun "company" right before a title ("company spokesperson X", "X, company
+    cofounder and CEO,"): the title is the subject company's, whatever the title; never after a
+    describing word ("its parent company CEO", "portfolio company founder X")."""
+    doc = tok.doc
+    if tok.lower_ != "company" or tok.i + 1 >= len(doc):
+        return False
+    if doc[tok.i + 1].lower_ not in lexicon("title_words"):
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is None or prev.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "PRON") and prev.tag_ != "PRP$"
+
+
+def _is_staff(words: Span) -> bool:
+    """A title of someone the company employs: "spokesperson", "head of research"."""
+    return any(t.lower_ in lexicon("core_titles") for t in words)
+
+
 def _appositive_title(sdoc: Doc, ref: SpanRef, sent: Span) -> Span | None:
     """ "X, the chief executive, said" / "said X, chief financial officer, in a call": title words
     only (after an optional "the"), then a comma."""
@@ -84,6 +102,8 @@ def _appositive_title(sdoc: Doc, ref: SpanRef, sent: Span) -> Span | None:
     if i + 2 >= sent.end or sdoc[i].text != ",":
         return None
     first = i + 1 + (sdoc[i + 1].lower_ == "the")
+    company = _is_company_word(sdoc[first])  # "X, company cofounder and CEO, said"
+    first += company
     j = first
     titles = lexicon("title_words")
     while j < sent.end and (sdoc[j].lower_ in titles and sdoc[j].lower_ not in ("of", "at", "for")):
@@ -93,7 +113,7 @@ def _appositive_title(sdoc: Doc, ref: SpanRef, sent: Span) -> Span | None:
     if first == i + 1 and j + 1 < sent.end and sdoc[j + 1].pos_ == "PROPN":
         return None  # "A, CEO, Zorblin B, CTO, Qwell": a list of names and employers, read elsewhere
     words = sdoc[first:j]
-    return words if _is_executive(words) else None
+    return words if _is_executive(words) or company and _is_staff(words) else None
 
 
 def _fronted_title(sdoc: Doc, table: EntityTable, ref: SpanRef, sent: Span) -> Span | None:
@@ -106,11 +126,14 @@ def _fronted_title(sdoc: Doc, table: EntityTable, ref: SpanRef, sent: Span) -> S
             return None  # "Chief Executive X" in capitals is a headline or a name run
         i -= 1
     words = sdoc[i + 1 : ref.start]
-    if not words or not _is_executive(words):
+    company = i >= sent.start and _is_company_word(sdoc[i])
+    if not words or not (_is_executive(words) or company and _is_staff(words)):
         return None
     if [t.lower_ for t in words if t.text != "-"] == ["president"]:
         return None  # a bare "President X" / "then-president X" before a name is a head of state
-    before: Token | None = sdoc[i] if i >= sent.start else None
+    before: Token | None = sdoc[i] if i >= sent.start and not company else None
+    if before is not None and before.lower_ == "company":
+        return None  # "its parent company CEO X": a described company, not the subject one
     if before is not None and (
         before.lower_ in _BEFORE_TITLE_STOP or table.at_token(i) is not None or before.pos_ == "PROPN"
     ):

@@ -416,6 +416,9 @@ def title_org(table: EntityTable, title: Token, kinds: tuple[str, ...] = (ORG,))
                                             out.extend(denote(table, q, kinds))
         if out:
             break
+    owners = [r for c in heads[0].children if c.dep_ == "poss" for r in possessors(table, heads[0], kinds)]
+    if owners and any(r.kind == ORG for r in owners):
+        out = owners  # "Acme's VP of Zeta Transformation": the possessor employs, the "of" names a unit
     return _unique(out)
 
 
