@@ -1,6 +1,8 @@
 """Investments stated as a standing relation rather than a round: "X is backed by Y", "X, a startup
-backed by Y", "Y, an investor in X", "investors in X include A and B". Both sides must be named
-organizations (a person may be the backer; never a product, place or amount: "backed by $13M in
+backed by Y", "Y, an investor in X", "A was an early investor in X", "A, one of the first investors in X",
+"investors in X include A and B". Both sides must be named organizations (a person may be the backer,
+though not of an investment firm: "A, an investor in Y Ventures" is a partner there; never a product,
+place or amount: "backed by $13M in
 seed funding", "backed by the Google product ecosystem", "backed by 25 countries" give nothing). The
 sentences are found with one regular expression over the text, so documents without these words
 cost nothing."""
@@ -42,7 +44,13 @@ def backer_events(
             recipients = _orgs(table, syntax.patient_tokens(tok))
         elif tok.lemma_.lower() == "investor" and tok.pos_ == "NOUN":
             recipients = _orgs(table, syntax.prep_objects(tok, ["in"]))
-            investors = _orgs(table, _investor_side(tok)) if recipients else []
+            investors = _orgs(table, _investor_side(tok), (ORG, PERSON)) if recipients else []
+            if recipients and not investors and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                # "Heading line Musk was an early investor in X": the subject misparsed, the name before
+                before = syntax.mention_before(table, tok.head, gap=0)
+                investors = [before] if before is not None and before.kind in (ORG, PERSON) else []
+            if any(r.cls == "Investor" for r in recipients):  # "A, an investor in Y Ventures": a partner
+                investors = [r for r in investors if r.kind != PERSON]
         else:
             continue
         keys = {r.key for r in recipients}
@@ -59,7 +67,9 @@ def backer_events(
 def _investor_side(noun: Token) -> list[Token]:
     """Who "an investor in X" is: the name it is in apposition to ("Y, an investor in X"), the subject
     of a copula ("Y is an investor in X"), or the objects of "include" ("investors in X include A and
-    B")."""
+    B"); "one of the (first) investors in X" stands where "one" does."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head
     if noun.dep_ == "appos":
         return [noun.head]
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":

@@ -295,7 +295,12 @@ def _deal_sides(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexic
         elif trig.type != "Acquisition" or trig.words[0] == "merge":  # "partnered with X", "merged with X"
             # "joined forces with X": the phrase may hang on the verb's own object word
             inner = [o for o in syntax.object_tokens(tok) if o.lower_ in trig.words[1:]]
-            _fill(a, second, table, [p for h in (tok, *inner) for p in phrase_objects(h, ["with", "to"])], k2)
+            preps = ["with", "to"]
+            if trig.words[0] in ("license", "licence"):  # "licensed images from Y", "licensed X to Y"
+                preps, inner = ["to", "from"], syntax.object_tokens(tok)
+                if syntax.is_passive(tok):
+                    a.unfilled.add(first)  # "X was licensed to Y": who licensed it is not guessed
+            _fill(a, second, table, [p for h in (tok, *inner) for p in phrase_objects(h, preps)], k2)
         return a
     possessor = "recipient" if investment and trig.needs_amount else first  # "Anthropic's funding round"
     phrase = [tok]
@@ -350,9 +355,17 @@ def _deal_sides(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexic
         # "In partnership with X, Y launched ...": the clause's subject is the other side
         verb = tok.head.head
         _fill(a, first, table, syntax.subject_tokens(verb), k1)
+        if not a.get(first) and syntax.subject_tokens(verb) and tok.head.lower_ in ("in", "through", "under"):
+            a.unfilled.add(first)  # "Acme's brand launched a hub in partnership with Y": no guessed side
         if not a.get(second) and tok.head.lower_ in ("in", "through", "under"):
             # "X is working with Y in a partnership": the partner hangs on the governing verb
             _fill(a, second, table, syntax.prep_objects(verb, ["with"]), k2)
+    elif not a.get(first) and not investment and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        obj = tok.head.head  # "X launched a hub in partnership with Y": the phrase hangs on the object
+        if obj.dep_ == "dobj" and obj.head.pos_ == "VERB" and syntax.subject_tokens(obj.head):
+            _fill(a, first, table, syntax.subject_tokens(obj.head), k1)
+            if not a.get(first):
+                a.unfilled.add(first)  # the subject names no organization: no side guessed
     light = light_verb(tok, "deal", lex)
     gov = governing_verb(tok)
     if light is not None and gov is not None and not investment:

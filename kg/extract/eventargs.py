@@ -22,6 +22,7 @@ from kg.extract import (
     launchobjects,
     opensource,
     syntax,
+    unnamedlaunches,
 )
 from kg.extract.anaphora import product_antecedent
 from kg.extract.apposed import apposed_people
@@ -147,6 +148,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             if trig.type == "Launch" and a.get("product"):  # "unveiled A alongside the new B"
                 a.add("product", launchlists.companion_products(table, tok))
             a.generic = trig.type == "Launch" and not a.get("product") and generic_product(objs)
+            if trig.type == "Launch" and not a.generic and not a.get("product"):  # "launched its own ad tier"
+                a.generic = unnamedlaunches.unnamed_object(tok, objs)
             if a.generic and any(o.dep_ == "appos" and _names_something(o) for o in objs):
                 a.generic = False  # the device is named, only not as an entity: no maker-only launch
             if a.generic:  # "X launched a new tool. The tool, called Y, ...": the product is named next

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.extract import dealargs, eventargs, haltedparts, launchers, relations
+from kg.extract import closures, dealargs, eventargs, haltedparts, launchers, launchmakers, relations
 from kg.extract.argbase import Args, governing_verb, reported_it
 from kg.extract.availability import AVAILABLE_KEY
 from kg.extract.backers import backer_events
@@ -150,9 +150,10 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
 
     drafts: list[_Draft] = []
     for h in repair_hits(find_triggers(sdoc, table, lex), lex):
-        if not ctx.in_body(h.tok.sent):
+        if not ctx.in_body(h.tok.sent) or closures.resisting(h.tok, h.trigger):  # "pushed back on"
             continue
         args = eventargs.arguments(h.tok, h.trigger, table, lex)
+        closures.self_closure(h.tok, h.trigger, args, table)  # "X shut down in 2020"
         haltedparts.modifier_products(h.tok, h.trigger, args, table)  # "X's Y rollout was delayed"
         for refs in args.roles.values():
             for i, ref in enumerate(refs):
@@ -166,6 +167,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
             for p in d.args.get("product"):
                 for a in d.args.get("agent"):
                     developer.setdefault(p.key, a.key)
+    launchmakers.add_name_developers(sdoc, table, ctx, rels, developer)  # "Zentrix Voice": Zentrix's
 
     joined_employers([(d.hit.tok, d.hit.trigger.type, d.args) for d in drafts], employer)
     ready: list[_Draft] = []
@@ -223,8 +225,8 @@ def _normalise(
         return _normalise_personnel(d, table, employer)
     who_party(d.hit.tok, trig, a, table)  # "A, a lawyer who sued Y": the plaintiff is A
     parts = a.all()
-    if not any(not r.anaphor for _, r in parts):
-        return []
+    if not any(not r.anaphor or _named_nearby(table, r, d.hit.tok) for _, r in parts):
+        return []  # only pronouns, unless the sentence names the entity first ("X ...: it faces a suit")
     return [replace(d, participants=parts)]
 
 
@@ -506,7 +508,9 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
             status=status,
             role=d.role,
         )
-        if d.args.generic and status in HEDGED and not any(role == "product" for role, _ in d.participants):
+        named = any(r == "product" for r, _ in d.participants)
+        closing = closures.CLOSING in d.args.unfilled  # an organization closing itself is no product
+        if d.args.generic and status in HEDGED and not named and not closing:
             continue  # "will launch new tools": an unnamed product that does not exist yet is no event
         out.append(_Found(record=record, explicit_agent=d.explicit_agent, fallback=d.fallback))
     return out
