@@ -21,10 +21,12 @@ from kg.extract import (
     acronymtails,
     apinames,
     appostitles,
+    capslaunches,
     credits,
     enablers,
     fundleads,
     knownruns,
+    launchnouns,
     lists,
     newnames,
     ownersigns,
@@ -42,6 +44,7 @@ from kg.extract import (
     weakheads,
 )
 from kg.extract import evidence as ev
+from kg.extract.colonlists import colon_list_votes
 from kg.extract.context import DocContext
 from kg.extract.layout import BODY, TITLE, Layout
 from kg.extract.names import (
@@ -56,6 +59,7 @@ from kg.extract.names import (
     split_glued_version,
 )
 from kg.extract.objecttypes import object_votes
+from kg.extract.otherkinds import other_kind_votes
 from kg.extract.resources import GazEntry, Resources
 from kg.model import ORG, PERSON, PLACE, PRODUCT
 
@@ -480,6 +484,7 @@ class Candidates:
             j = common[0]  # "Oracle Cloud" is Oracle; "Oracle Cloud Infrastructure", "DGX Cloud" products
         j = max(j, knownruns.repeated_run_end(self, start, end))  # "Nvidia Drive" written twice
         j = max(j, knownruns.caps_tier_end(self, start, end))  # "Metaphysic PRO": a tier in capitals
+        j = max(j, capslaunches.launched_caps_end(self, start, end))  # "announced Splunk AI, a suite"
         j = tails.tail_cut(doc, start, j)  # "Acme VPs", "Acme Credit: ...": no longer name
         if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
             return None  # a run of capitalised words is a headline ("Acme Unveils Zephyr For ...")
@@ -661,11 +666,14 @@ class Candidates:
         c.votes.extend(weakheads.made_product_votes(doc, c.start, c.end, rules))  # "the platform created by"
         c.votes.extend(ev.possessive_votes(doc, c.start, c.end, rules))
         c.votes.extend(ownersigns.owner_votes(doc, c.start, c.end, rules))  # "X's CEO Ann Lee", "X GPUs"
+        c.votes.extend(other_kind_votes(doc, c.start, c.end, rules))  # "Vantel and other chat apps"
+        c.votes.extend(colon_list_votes(doc, c.start, c.end, rules))  # "two new tools: QuillVox and ..."
         c.votes.extend(fundleads.lead_votes(doc, c.start, c.end))  # "a round led by ZRV": an investor
         c.votes.extend(appostitles.title_votes(doc, c.start, c.end, rules, c.label, c.votes))  # ", a VP of X"
         c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
         c.votes.extend(object_votes(doc, c.start, c.end, rules))  # "launched the X engine"
+        c.votes.extend(launchnouns.launch_noun_votes(doc, c.start, c.end, rules))  # "the launch of X"
         c.votes.extend(ev.possessed_votes(doc, c.start, c.end, rules))
         c.votes.extend(newnames.new_name_votes(doc, c.start, c.end, rules, c.label))  # "a new Zed Vault"
         c.votes.extend(enablers.enabler_votes(doc, c.start, c.end, rules, c.label))  # "Zed Vault lets users"

@@ -284,6 +284,11 @@ def _noun_votes(noun: Token, rules: EntityRules, weight: float, cue: str) -> lis
     return None
 
 
+def noun_kind_votes(noun: Token, rules: EntityRules, weight: float, cue: str) -> list[Vote]:
+    """What a common noun says a name beside it is ("Vantel and other chat apps"); [] when nothing."""
+    return _noun_votes(noun, rules, weight, cue) or []
+
+
 def naming_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vote]:
     """'a model called Zephyr', 'the tool, dubbed Foo', 'the features it calls Foo AI': a given name."""
     j = start - 1

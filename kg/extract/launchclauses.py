@@ -78,7 +78,8 @@ def named_before_appositive(table: EntityTable, verb: Token, objs: list[Token]) 
 def participle_products(table: EntityTable, verb: Token) -> tuple[list[SpanRef], list[SpanRef]]:
     """A bare launch participle set off by a comma, with no clause of its own (products, makers):
     fronted ("Launched in 2019, Acme's main product, Zed, is ...") it launches the products the main
-    clause's subject names; trailing (", launched in 2019") the product named right before the comma.
+    clause's subject names; trailing (", launched in 2019") the product named right before the comma,
+    or the product a noun right before it names ("its Zed app launched in 2019").
     The makers are the possessors of that noun phrase."""
     if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "conj"):
         return [], []
@@ -97,6 +98,8 @@ def participle_products(table: EntityTable, verb: Token) -> tuple[list[SpanRef],
             return [ref], named_owners(table, owners)
         if before.pos_ in ("NOUN", "PROPN"):
             nouns = [before]
+    elif verb.i - 1 > verb.sent.start and doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+        nouns = [doc[verb.i - 1]]  # "its Zed Notes app launched back in 2019": a reduced relative, no comma
     products: list[SpanRef] = []
     makers: list[SpanRef] = []
     for n in nouns:

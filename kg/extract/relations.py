@@ -30,6 +30,7 @@ from kg.extract import (
     relsubject,
     reltitles,
     reltrailing,
+    rivalclauses,
     rivalnames,
     syntax,
 )
@@ -124,6 +125,7 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
         cands.extend(relcoordorgs.coordinated_employers(sdoc, table, cands))
     cands.extend(relrivals.copular_competitors(sdoc, table, ctx))
     cands.extend(rivalnames.named_rivals(sdoc, table, ctx))
+    cands.extend(rivalclauses.contest_clauses(sdoc, table, ctx))
     cands.extend(reltrailing.trailing_titles(sdoc, table, ctx, sents))
     # a past job stated elsewhere ("previously worked at P") leaves the current one open
     employed = {c.subject.key for c in cands if c.pattern.predicate == "worksFor" and not c.former}
