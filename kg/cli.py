@@ -26,9 +26,9 @@ err = Console(stderr=True)
 
 def _register() -> None:
     # Each area keeps its commands beside the code it drives; importing registers them.
-    from kg.commands import build, explore, sparql
+    from kg.commands import build, explore, mine, sparql
 
-    for module in (build, explore, sparql):
+    for module in (build, explore, mine, sparql):
         module.register(app)
 
 

@@ -93,6 +93,15 @@ class ExtractionCache:
         except (KeyError, TypeError):
             return None
 
+    def all(self) -> list[Extraction]:
+        """Every readable extraction in the cache, whatever extractor wrote it, in path order."""
+        out = []
+        for path in sorted(self.root.glob("*/*.json")):
+            hit = self.get(path.stem, None)
+            if hit is not None:
+                out.append(hit)
+        return out
+
     def put(self, extraction: Extraction, version: str) -> None:
         path = self._path(extraction.doc.content_hash)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,7 @@ def test_extract_names10_repeated_known_prefix_run_is_a_name(extractor, text: st
     "text",
     [
         "Oracle Cloud is growing fast, Oracle said on Monday, and the cloud unit hired more staff.",
-        "Writers drafted it in Microsoft Word, and a word count showed the length.",
+        "Artists sketched it in Microsoft Paint, and a paint palette showed the colours.",
     ],
 )
 def test_extract_names10_single_known_prefix_run_stays_the_known_name(extractor, text: str) -> None:  # noqa: ANN001

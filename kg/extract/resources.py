@@ -18,6 +18,8 @@ from kg.model import ORG, PERSON, PLACE, PRODUCT
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.jsonl"
+# Product names mined from a built corpus by `kg mine` (kg/extract/mining.py); read after the gazetteer.
+MINED_PATH = DATA_DIR / "gazetteer_mined.jsonl"
 RULES_PATH = DATA_DIR / "entity_rules.json"
 
 KIND_LABEL = {ORG: "ORG", PERSON: "PERSON", PRODUCT: "PRODUCT", PLACE: "GPE"}
@@ -260,10 +262,29 @@ class Resources:
     rules: EntityRules
 
 
+def _add_mined(gaz: Gazetteer, path: Path) -> Gazetteer:
+    """The mined names the gazetteer does not know yet: a hand-made entry always wins."""
+    if not path.exists():
+        return gaz
+    known = {n.casefold() for entry in gaz.entries.values() for n in entry.names}
+    for entry in _load_gazetteer(path).entries.values():
+        if entry.id in gaz.entries or any(n.casefold() in known for n in entry.names):
+            continue
+        if entry.developer is not None and entry.developer not in gaz.entries:
+            raise DataFileError(f"{path}: {entry.id!r} names an unknown developer {entry.developer!r}")
+        gaz.entries[entry.id] = entry
+        known.update(n.casefold() for n in entry.names)
+    return gaz
+
+
 @cache
-def load_resources(gazetteer: Path = GAZETTEER_PATH, rules: Path = RULES_PATH) -> Resources:
-    """Both data files, read once per process."""
-    return Resources(gazetteer=_load_gazetteer(gazetteer), rules=_load_rules(rules))
+def load_resources(gazetteer: Path = GAZETTEER_PATH, rules: Path = RULES_PATH,
+                   mined: Path | None = MINED_PATH) -> Resources:
+    """The data files, read once per process; `mined` None leaves the mined names out."""
+    gaz = _load_gazetteer(gazetteer)
+    if mined is not None:
+        gaz = _add_mined(gaz, mined)
+    return Resources(gazetteer=gaz, rules=_load_rules(rules))
 
 
 NAME_SPANS_PATH = DATA_DIR / "name_spans.json"
