@@ -178,7 +178,7 @@ def named_graphs(data: GraphsInput) -> list[tuple[str, Graph]]:
     """
     if isinstance(data, rdflib.ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
         pairs: list[tuple[str, Graph]] = []
-        for g in data.contexts():
+        for g in data.graphs() if isinstance(data, rdflib.Dataset) else data.contexts():
             if g.identifier == DATASET_DEFAULT_GRAPH_ID:
                 if len(g):
                     raise StoreError(f"{len(g)} triples are in the dataset's default graph; the store "

@@ -69,7 +69,7 @@ def _union(data: Graph, ontology: Graph) -> Graph:
     merged = Graph()
     if isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
         skip = URIRef(QUARANTINE_GRAPH)
-        for ctx in data.contexts():
+        for ctx in data.graphs() if isinstance(data, Dataset) else data.contexts():
             if ctx.identifier != skip:
                 merged += ctx
     else:

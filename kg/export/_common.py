@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
@@ -47,7 +47,8 @@ def named_graphs(graph: Graph) -> list[tuple[URIRef | None, Graph]]:
     if not is_dataset(graph):
         return [(None, graph)]
     out: list[tuple[URIRef | None, Graph]] = []
-    for ctx in graph.contexts():  # type: ignore[attr-defined]
+    parts = graph.graphs() if isinstance(graph, Dataset) else graph.contexts()  # type: ignore[attr-defined]
+    for ctx in parts:
         ident = ctx.identifier
         if len(ctx) == 0:
             continue
