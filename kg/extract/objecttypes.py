@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import evidence as ev
 from kg.extract.names import name_key
-from kg.extract.resources import DATA_DIR, word_section
+from kg.extract.resources import LAUNCH_OBJECTS_PATH, word_section
 from kg.model import PERSON, PLACE, PRODUCT
 
 if TYPE_CHECKING:
@@ -51,7 +51,6 @@ _PERSON_CUES = frozenset({"title-before", "appos-title", "speaker-label"})
 _PERSON_READINGS = frozenset({"given-name", "surname-reuse", "ner"})
 _PLACE_READINGS = frozenset({"place-suffix", "ner"})
 _PEOPLE_VERBS = frozenset({"introduce", "release", "showcase"})  # also take people: "released Jane Roe"
-LAUNCH_OBJECTS_PATH = DATA_DIR / "launch_objects.json"
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.jsonl"
 # Product names mined from a built corpus by `kg mine` (kg/extract/mining.py); read after the gazetteer.
 MINED_PATH = DATA_DIR / "gazetteer_mined.jsonl"
+# Word lists about launched objects (objecttypes.py, unnamedlaunches.py), one section each.
+LAUNCH_OBJECTS_PATH = DATA_DIR / "launch_objects.json"
 RULES_PATH = DATA_DIR / "entity_rules.json"
 
 KIND_LABEL = {ORG: "ORG", PERSON: "PERSON", PRODUCT: "PRODUCT", PLACE: "GPE"}

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from kg.extract.resources import DATA_DIR, load_resources, word_section
+from kg.extract.resources import LAUNCH_OBJECTS_PATH, load_resources, word_section
 from kg.extract.triggers import trigger_options
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PATH = DATA_DIR / "launch_objects.json"
 _OWNERS = frozenset({"its", "their", "our", "his", "her"})
 _ARTICLES = frozenset({"a", "an"})
 _NAMING = frozenset({"call", "name", "dub", "brand"})
@@ -37,7 +36,16 @@ class UnnamedWords:
 @cache
 def unnamed_words() -> UnnamedWords:
     """The `unnamed_launches` section of kg/data/launch_objects.json, read once per process."""
-    return word_section(PATH, "unnamed_launches", UnnamedWords)
+    return word_section(LAUNCH_OBJECTS_PATH, "unnamed_launches", UnnamedWords)
+
+
+@cache
+def _skipped_heads() -> frozenset[str]:
+    """Heads that are no unnamed launched thing: non-product things, and product and count nouns that
+    `generic_product` handles ("a beta version of X" names X; "a category of games" looks elsewhere)."""
+    opts = trigger_options()
+    return frozenset(unnamed_words().non_product_heads | opts["unnamed_kinds"] | opts["generic_products"]
+                     | opts["generic_counts"])
 
 
 def unnamed_object(verb: Token, objs: list[Token]) -> bool:
@@ -51,18 +59,14 @@ def unnamed_object(verb: Token, objs: list[Token]) -> bool:
     # "launched what it calls the first 'cloud computer', a rack system": a thing the text names
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.lemma_ in _NAMING for c in verb.children):
         return False
-    return any(_unnamed_thing(o, words) for o in objs[:1])
+    return any(_unnamed_thing(o) for o in objs[:1])
 
 
-def _unnamed_thing(o: Token, words: UnnamedWords) -> bool:
+def _unnamed_thing(o: Token) -> bool:
     if o.pos_ != "NOUN" or o.dep_ not in ("dobj", "conj", "appos"):
         return False
     lemma, low = o.lemma_.lower(), o.lower_
-    opts = trigger_options()
-    # product nouns are `generic_product`'s (which refused them: "a beta version of X" names X), count
-    # nouns look elsewhere ("a category of games")
-    skip = words.non_product_heads | opts["unnamed_kinds"] | opts["generic_products"] | opts["generic_counts"]
-    if {lemma, low} & skip:
+    if {lemma, low} & _skipped_heads():
         return False
     left = list(o.doc[o.left_edge.i : o.i])
     if not _individuated(o, left):
