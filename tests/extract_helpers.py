@@ -33,6 +33,20 @@ def relation_triples(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa
     return {(names[r.subject], r.predicate, names[r.object]) for r in x.relations}
 
 
+# A plain first sentence, so that the sentence under test is body text and not the article's lead line.
+OPENER = "The report came out on Monday. "
+
+
+def body_entity_classes(extractor, text: str) -> dict[str, tuple[str, str]]:  # noqa: ANN001
+    """`entity_classes` of `text` after the plain OPENER sentence."""
+    return entity_classes(extractor, OPENER + text)
+
+
+def body_relation_triples(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    """`relation_triples` of `text` after the plain OPENER sentence."""
+    return relation_triples(extractor, OPENER + text)
+
+
 def table_kinds(extractor, text: str) -> dict[str, str]:  # noqa: ANN001
     """Name -> kind of the entities the entity step decides, before relations and events are read."""
     _, _, table = extractor.pipeline.analyse(Document(id="t", title="", text=text))

@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import entity_classes, relation_triples
-
-OPENER = "The report came out on Monday. "
-
-
-def _entities(extractor, text: str) -> dict[str, tuple[str, str]]:  # noqa: ANN001
-    return entity_classes(extractor, OPENER + text)
-
-
-def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN001
-    return relation_triples(extractor, OPENER + text)
+from tests.extract_helpers import body_entity_classes, body_relation_triples
 
 
 @pytest.mark.parametrize(
@@ -41,7 +31,7 @@ def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN0
     ],
 )
 def test_gazetteer10_name_found_and_typed(extractor, text: str, name: str, kind: str, cls: str) -> None:  # noqa: ANN001
-    assert _entities(extractor, text).get(name) == (kind, cls)
+    assert body_entity_classes(extractor, text).get(name) == (kind, cls)
 
 
 @pytest.mark.parametrize(
@@ -55,14 +45,14 @@ def test_gazetteer10_name_found_and_typed(extractor, text: str, name: str, kind:
     ],
 )
 def test_gazetteer10_product_has_its_developer(extractor, text: str, product: str, developer: str) -> None:  # noqa: ANN001
-    assert _entities(extractor, text).get(product, ("", ""))[0] == "Product"
-    assert (product, "developedBy", developer) in _relations(extractor, text)
+    assert body_entity_classes(extractor, text).get(product, ("", ""))[0] == "Product"
+    assert (product, "developedBy", developer) in body_relation_triples(extractor, text)
 
 
 def test_gazetteer10_agency_acronym_listed_without_cutting_a_longer_name(extractor) -> None:  # noqa: ANN001
     # only the acronym is listed: "US Food and Drug Administration" keeps its country prefix
     text = "The US Food and Drug Administration met twice. Later the FDA cleared the device."
-    found = _entities(extractor, text)
+    found = body_entity_classes(extractor, text)
     assert found.get("FDA") == ("Organization", "GovernmentBody")
     assert found.get("US Food and Drug Administration", ("", ""))[0] == "Organization"
     assert "Food and Drug Administration" not in found
@@ -82,7 +72,7 @@ def test_gazetteer10_agency_acronym_listed_without_cutting_a_longer_name(extract
     ],
 )
 def test_gazetteer10_corpus_name_found_with_core_type(extractor, text: str, name: str, kind: str) -> None:  # noqa: ANN001
-    assert _entities(extractor, text).get(name, ("", ""))[0] == kind
+    assert body_entity_classes(extractor, text).get(name, ("", ""))[0] == kind
 
 
 @pytest.mark.parametrize(
@@ -99,8 +89,8 @@ def test_gazetteer10_corpus_name_found_with_core_type(extractor, text: str, name
 def test_gazetteer10_newer_product_has_its_developer(  # noqa: ANN001
     extractor, text: str, product: str, developer: str
 ) -> None:
-    assert _entities(extractor, text).get(product, ("", ""))[0] == "Product"
-    assert (product, "developedBy", developer) in _relations(extractor, text)
+    assert body_entity_classes(extractor, text).get(product, ("", ""))[0] == "Product"
+    assert (product, "developedBy", developer) in body_relation_triples(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +100,7 @@ def test_gazetteer10_newer_product_has_its_developer(  # noqa: ANN001
     ],
 )
 def test_gazetteer10_ambiguous_chip_name_not_forced_on_a_person(extractor, text: str, person: str) -> None:  # noqa: ANN001
-    assert _entities(extractor, text).get(person, ("", ""))[0] != "Product"
+    assert body_entity_classes(extractor, text).get(person, ("", ""))[0] != "Product"
 
 
 @pytest.mark.parametrize(
@@ -126,4 +116,4 @@ def test_gazetteer10_ambiguous_chip_name_not_forced_on_a_person(extractor, text:
     ],
 )
 def test_gazetteer10_left_out_names_make_no_false_entity(extractor, text: str, absent: str) -> None:  # noqa: ANN001
-    assert absent not in _entities(extractor, text)
+    assert absent not in body_entity_classes(extractor, text)

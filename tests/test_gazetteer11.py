@@ -17,17 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import entity_classes, relation_triples
-
-OPENER = "The report came out on Monday. "
-
-
-def _entities(extractor, text: str) -> dict[str, tuple[str, str]]:  # noqa: ANN001
-    return entity_classes(extractor, OPENER + text)
-
-
-def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN001
-    return relation_triples(extractor, OPENER + text)
+from tests.extract_helpers import body_entity_classes, body_relation_triples
 
 
 @pytest.mark.parametrize(
@@ -54,11 +44,11 @@ def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN0
     ],
 )
 def test_gazetteer11_name_found_and_typed(extractor, text: str, name: str, kind: str, cls: str) -> None:  # noqa: ANN001
-    assert _entities(extractor, text).get(name) == (kind, cls)
+    assert body_entity_classes(extractor, text).get(name) == (kind, cls)
 
 
 def test_gazetteer11_platform_service_is_not_the_platform(extractor) -> None:  # noqa: ANN001
-    found = _entities(extractor, "Insurers can rent the models through Azure OpenAI Service.")
+    found = body_entity_classes(extractor, "Insurers can rent the models through Azure OpenAI Service.")
     assert "Azure" not in found
 
 
@@ -76,10 +66,10 @@ def test_gazetteer11_platform_service_is_not_the_platform(extractor) -> None:  #
 def test_gazetteer11_company_product_has_its_developer(  # noqa: ANN001
     extractor, text: str, product: str, developer: str
 ) -> None:
-    found = _entities(extractor, text)
+    found = body_entity_classes(extractor, text)
     assert found.get(product, ("", ""))[0] == "Product"
     assert found.get(developer, ("", ""))[0] == "Organization"
-    assert (product, "developedBy", developer) in _relations(extractor, text)
+    assert (product, "developedBy", developer) in body_relation_triples(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -96,9 +86,9 @@ def test_gazetteer11_company_product_has_its_developer(  # noqa: ANN001
 def test_gazetteer11_left_out_or_ambiguous_names_make_no_false_entity(  # noqa: ANN001
     extractor, text: str, absent: str
 ) -> None:
-    assert absent not in _entities(extractor, text)
+    assert absent not in body_entity_classes(extractor, text)
 
 
 def test_gazetteer11_person_sharing_a_left_out_name_is_kept(extractor) -> None:  # noqa: ANN001
-    found = _entities(extractor, "The essay was written by Noa Edelman, a staff writer.")
+    found = body_entity_classes(extractor, "The essay was written by Noa Edelman, a staff writer.")
     assert found.get("Noa Edelman", ("", ""))[0] == "Person"

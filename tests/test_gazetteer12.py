@@ -19,17 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import entity_classes, relation_triples
-
-OPENER = "The report came out on Monday. "
-
-
-def _entities(extractor, text: str) -> dict[str, tuple[str, str]]:  # noqa: ANN001
-    return entity_classes(extractor, OPENER + text)
-
-
-def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN001
-    return relation_triples(extractor, OPENER + text)
+from tests.extract_helpers import body_entity_classes, body_relation_triples
 
 
 @pytest.mark.parametrize(
@@ -58,11 +48,11 @@ def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN0
     ],
 )
 def test_gazetteer12_name_found_and_typed(extractor, text: str, name: str, kind: str, cls: str) -> None:  # noqa: ANN001
-    assert _entities(extractor, text).get(name) == (kind, cls)
+    assert body_entity_classes(extractor, text).get(name) == (kind, cls)
 
 
 def test_gazetteer12_us_institute_is_not_the_uk_one(extractor) -> None:  # noqa: ANN001
-    found = _entities(extractor, "The U.S. AI Safety Institute tested the model before release.")
+    found = body_entity_classes(extractor, "The U.S. AI Safety Institute tested the model before release.")
     assert "UK AI Safety Institute" not in found
 
 
@@ -80,15 +70,15 @@ def test_gazetteer12_us_institute_is_not_the_uk_one(extractor) -> None:  # noqa:
 def test_gazetteer12_product_has_its_developer(  # noqa: ANN001
     extractor, text: str, product: str, developer: str
 ) -> None:
-    found = _entities(extractor, text)
+    found = body_entity_classes(extractor, text)
     assert found.get(product, ("", ""))[0] == "Product"
     assert found.get(developer, ("", ""))[0] == "Organization"
-    assert (product, "developedBy", developer) in _relations(extractor, text)
+    assert (product, "developedBy", developer) in body_relation_triples(extractor, text)
 
 
 def test_gazetteer12_known_executive_works_for_the_company(extractor) -> None:  # noqa: ANN001
     text = "Colette Kress said Nvidia expects sales to rise again next quarter."
-    assert ("Colette Kress", "worksFor", "Nvidia") in _relations(extractor, text)
+    assert ("Colette Kress", "worksFor", "Nvidia") in body_relation_triples(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -108,4 +98,4 @@ def test_gazetteer12_known_executive_works_for_the_company(extractor) -> None:  
 def test_gazetteer12_left_out_names_do_not_cut_longer_names(  # noqa: ANN001
     extractor, text: str, kept: str, kind: str
 ) -> None:
-    assert _entities(extractor, text).get(kept, ("", ""))[0] == kind
+    assert body_entity_classes(extractor, text).get(kept, ("", ""))[0] == kind

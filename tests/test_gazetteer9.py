@@ -16,17 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import entity_classes, relation_triples
-
-OPENER = "The report came out on Monday. "
-
-
-def _entities(extractor, text: str) -> dict[str, tuple[str, str]]:  # noqa: ANN001
-    return entity_classes(extractor, OPENER + text)
-
-
-def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN001
-    return relation_triples(extractor, OPENER + text)
+from tests.extract_helpers import body_entity_classes, body_relation_triples
 
 
 @pytest.mark.parametrize(
@@ -46,9 +36,9 @@ def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # noqa: ANN0
 def test_gazetteer9_model_name_is_one_product_with_developer(  # noqa: ANN001
     extractor, text: str, product: str, developer: str
 ) -> None:
-    found = _entities(extractor, text)
+    found = body_entity_classes(extractor, text)
     assert found.get(product, ("", ""))[0] == "Product", found
-    assert (product, "developedBy", developer) in _relations(extractor, text)
+    assert (product, "developedBy", developer) in body_relation_triples(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +51,7 @@ def test_gazetteer9_model_name_is_one_product_with_developer(  # noqa: ANN001
     ],
 )
 def test_gazetteer9_model_name_leaves_no_stray_piece(extractor, text: str, stray: str) -> None:  # noqa: ANN001
-    assert stray not in _entities(extractor, text)
+    assert stray not in body_entity_classes(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -77,21 +67,21 @@ def test_gazetteer9_model_name_leaves_no_stray_piece(extractor, text: str, stray
 def test_gazetteer9_version_of_known_family_keeps_developer(  # noqa: ANN001
     extractor, text: str, product: str, developer: str
 ) -> None:
-    assert _entities(extractor, text).get(product, ("", ""))[0] == "Product"
-    assert (product, "developedBy", developer) in _relations(extractor, text)
+    assert body_entity_classes(extractor, text).get(product, ("", ""))[0] == "Product"
+    assert (product, "developedBy", developer) in body_relation_triples(extractor, text)
 
 
 def test_gazetteer9_runway_generations_stay_apart(extractor) -> None:  # noqa: ANN001
     text = "Runway released Gen-4 a year after Gen-3. Critics said Gen-4 looked sharper."
-    found = _entities(extractor, text)
+    found = body_entity_classes(extractor, text)
     assert found.get("Gen-4", ("", ""))[0] == "Product"
     assert found.get("Gen-3", ("", ""))[0] == "Product"
 
 
 def test_gazetteer9_bcg_x_is_the_employer(extractor) -> None:  # noqa: ANN001
     text = "Dana Holt, a managing director at BCG X, said the project took a year."
-    assert _entities(extractor, text).get("BCG X") == ("Organization", "Company")
-    assert ("Dana Holt", "worksFor", "BCG X") in _relations(extractor, text)
+    assert body_entity_classes(extractor, text).get("BCG X") == ("Organization", "Company")
+    assert ("Dana Holt", "worksFor", "BCG X") in body_relation_triples(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +96,7 @@ def test_gazetteer9_bcg_x_is_the_employer(extractor) -> None:  # noqa: ANN001
     ],
 )
 def test_gazetteer9_lab_chief_links_to_lab(extractor, text: str, person: str, org: str) -> None:  # noqa: ANN001
-    assert (person, "worksFor", org) in _relations(extractor, text)
+    assert (person, "worksFor", org) in body_relation_triples(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -119,12 +109,13 @@ def test_gazetteer9_lab_chief_links_to_lab(extractor, text: str, person: str, or
     ],
 )
 def test_gazetteer9_frequent_corpus_name_is_typed(extractor, text: str, name: str, kind: str) -> None:  # noqa: ANN001
-    assert _entities(extractor, text).get(name, ("", ""))[0] == kind
+    assert body_entity_classes(extractor, text).get(name, ("", ""))[0] == kind
 
 
 @pytest.mark.parametrize("model", ["o3-mini", "o1-preview", "o1-mini"])
 def test_gazetteer9_small_reasoning_model_keeps_its_own_name(extractor, model: str) -> None:  # noqa: ANN001
     text = f"OpenAI is busy. Students use {model} for their math homework."
-    assert _entities(extractor, text).get(model, ("", ""))[0] == "Product"
-    assert (model, "developedBy", "OpenAI") in _relations(extractor, text)
-    assert "o3" not in _entities(extractor, text) and "o1" not in _entities(extractor, text)
+    found = body_entity_classes(extractor, text)
+    assert found.get(model, ("", ""))[0] == "Product"
+    assert (model, "developedBy", "OpenAI") in body_relation_triples(extractor, text)
+    assert "o3" not in found and "o1" not in found
