@@ -59,7 +59,13 @@ def plural_variant(a: str, b: str) -> bool:
 def _spelled(acronym: str, c: Cand) -> bool:
     """The acronym spells the name, or the name's own words before a brand ('the Quorvo Flow Hub
     (FH) tool': the cue of acronymnames.py, which checked the letters)."""
-    return is_acronym_of(acronym, c.surface) or any(v.cue == "acronym-head" for v in c.votes)
+    from kg.extract.knowntails import spells_tail
+
+    return (
+        is_acronym_of(acronym, c.surface)
+        or spells_tail(acronym, c.surface)
+        or any(v.cue == "acronym-head" for v in c.votes)
+    )
 
 
 def merge_declared_aliases(

@@ -23,6 +23,7 @@ from kg.extract.candidates import (
 )
 from kg.extract.context import DocContext
 from kg.extract.grouping import Group, Grouping
+from kg.extract.knowntails import join_product_tails
 from kg.extract.layout import COMMENTS, TITLE
 from kg.extract.lists import type_lists
 from kg.extract.names import clean_name, name_key, slug
@@ -51,6 +52,7 @@ class EntityFinder(Grouping):
         read_companies(self, accepted)  # "analytic database Kinetica announced ..."
         merge_declared_aliases(self, groups, accepted)
         merge_spelling_variants(accepted)
+        join_product_tails(accepted)  # "GitHub Copilot" ... "Copilot"
         self.join_short_forms(accepted)
         self.join_document_short_forms(accepted)
         self.retype_sub_brands(accepted)

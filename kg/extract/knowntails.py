@@ -1,0 +1,54 @@
+"""Short names of products the same text named in full, and acronyms of a name's last words.
+
+- "GitHub Copilot" ... "Copilot": a product named in full and later by its last word(s) alone is one
+  product, also where the short name is an ambiguous gazetteer entry of its own (the gazetteer's
+  "Copilot" is Microsoft's; in an article about GitHub Copilot the bare word is GitHub's). The full
+  name must come first and be the only longer product of the document ending so, and every mention
+  of the short entity must be the bare short name ("Microsoft Copilot" in the same text keeps it).
+- "Defender Advanced Threat Protection (ATP)": an acronym in brackets may spell the name's last words
+  only (the brand before them gives no letter): `spells_tail`, read by `aliases.py`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.aliases import is_acronym_of, merge_groups
+from kg.extract.names import name_key
+from kg.model import PRODUCT
+
+if TYPE_CHECKING:
+    from kg.extract.grouping import Group
+
+
+def spells_tail(acronym: str, name: str) -> bool:
+    """'ATP' for 'Defender Advanced Threat Protection': the acronym spells two or more of the name's
+    last words, one letter each, and the name has a word before them."""
+    words = name.split()
+    n = len(acronym)
+    if not (2 <= n < len(words)) or not acronym.isalpha() or not acronym.isupper():
+        return False
+    tail = words[-n:]
+    return all(w[:1].isupper() for w in tail) and is_acronym_of(acronym, " ".join(tail))
+
+
+def join_product_tails(accepted: dict[str, Group]) -> None:
+    """Merge a product named by the last words of a longer product named earlier into that product."""
+    products = [(k, g) for k, g in accepted.items() if g.kind == PRODUCT and g.body]
+    for key, short in products:
+        if key not in accepted or short.gaz is not None and not short.gaz.ambiguous:
+            continue
+        short_key = name_key(short.name)
+        if not short_key or any(name_key(c.surface) != short_key for c in short.cands if c.surface):
+            continue
+        first = min(c.start for c in short.body)
+        longer = [
+            (k, g)
+            for k, g in products
+            if k in accepted
+            and g is not short
+            and name_key(g.name).endswith(" " + short_key)
+            and min(c.start for c in g.body) < first
+        ]
+        if len(longer) == 1:
+            merge_groups(longer[0][1], short, accepted, key)
