@@ -75,7 +75,8 @@ _SOURCE_WEIGHT = {"gazetteer": 100, "pattern": 3, "ner": 1, "publisher": 2}
 
 
 def normalise(name: str, kind: str | None = None) -> str:
-    """A matching key for a name: case, accents, possessives, a leading 'The', legal suffixes."""
+    """A matching key for a name: case, accents, possessives, a leading 'The', legal suffixes, a
+    product's generic head and a version's ".0"."""
     s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2018", "'")
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = s.casefold().strip()
@@ -88,6 +89,8 @@ def normalise(name: str, kind: str | None = None) -> str:
     if kind == PRODUCT:
         while len(words) > 1 and words[-1] in _PRODUCT_HEADS:
             words.pop()
+        if len(words) > 2 and words[-1] == "0" and words[-2].isdigit():
+            words.pop()  # "Stable Diffusion 3.0" is "Stable Diffusion 3"
     return " ".join(words)
 
 

@@ -52,6 +52,11 @@ def by_name(resolution, name):  # noqa: ANN001, ANN201
         ("Sora app", PRODUCT, "sora"),
         ("the Sora application", PRODUCT, "sora"),
         ("Claude Haiku 4.5", PRODUCT, "claude haiku 4 5"),
+        ("Stable Diffusion 3.0", PRODUCT, "stable diffusion 3"),
+        ("Delta Lake 3.0 platform", PRODUCT, "delta lake 3"),
+        ("Llama 2.05", PRODUCT, "llama 2 05"),
+        ("Windows 10", PRODUCT, "windows 10"),
+        ("Series 3.0", ORG, "series 3 0"),
         ("Société Générale", ORG, "societe generale"),
         ("Group", ORG, "group"),
     ],
@@ -73,6 +78,17 @@ def test_resolve_aliases_and_legal_suffixes_join_across_documents() -> None:
     orgs = [e for e in res.entities.values() if e.kind == ORG]
     assert len(orgs) == 2
     assert all(disney.iri in d.entities for d in res.documents)
+
+
+def test_resolve_a_version_written_with_point_zero_is_one_product() -> None:
+    a = Extraction(doc=info("a"), entities=(
+        ent("v3", "Stable Diffusion 3", PRODUCT, "AIModel"),
+        ent("v30", "Stable Diffusion 3.0", PRODUCT, "AIModel"),
+    ))
+    b = Extraction(doc=info("b"), entities=(ent("v", "Stable Diffusion 3.5", PRODUCT, "AIModel"),))
+    res = resolve([a, b])
+    names = sorted(sorted({e.name, *e.aliases}) for e in res.entities.values())
+    assert names == [["Stable Diffusion 3", "Stable Diffusion 3.0"], ["Stable Diffusion 3.5"]]
 
 
 def test_resolve_surname_joins_the_only_full_name() -> None:
