@@ -55,3 +55,13 @@ def test_knowntails_short_name_keeps_its_entity_where_named_otherwise(extractor)
         "answers questions in Windows. Copilot is free for students.",
     )
     assert "Copilot" not in found["GitHub Copilot"]
+
+
+def test_knowntails_unknown_short_name_before_the_full_name_joins_it(extractor) -> None:  # noqa: ANN001
+    found = _mentions(
+        extractor,
+        "The report came out on Monday. The next release adds support for the Apache Iceberg and Hudi "
+        "table formats. Three open table formats lead the field: Delta Lake, Apache Iceberg and Apache Hudi.",
+    )
+    assert "Hudi" not in found
+    assert "Hudi" in found["Apache Hudi"]

@@ -3,8 +3,10 @@
 - "GitHub Copilot" ... "Copilot": a product named in full and later by its last word(s) alone is one
   product, also where the short name is an ambiguous gazetteer entry of its own (the gazetteer's
   "Copilot" is Microsoft's; in an article about GitHub Copilot the bare word is GitHub's). The full
-  name must come first and be the only longer product of the document ending so, and every mention
-  of the short entity must be the bare short name ("Microsoft Copilot" in the same text keeps it).
+  name must be the only longer product of the document ending so, and every mention of the short
+  entity must be the bare short name ("Microsoft Copilot" in the same text keeps it). A short name the
+  gazetteer does not know may come first ("Apache Iceberg and Hudi" ... "Apache Hudi"); a known
+  ambiguous one only after the full name.
 - "Defender Advanced Threat Protection (ATP)": an acronym in brackets may spell the name's last words
   only (the brand before them gives no letter): `spells_tail`, read by `aliases.py`.
 """
@@ -33,7 +35,7 @@ def spells_tail(acronym: str, name: str) -> bool:
 
 
 def join_product_tails(accepted: dict[str, Group]) -> None:
-    """Merge a product named by the last words of a longer product named earlier into that product."""
+    """Merge a product named by the last words of a longer product into that product."""
     products = [(k, g) for k, g in accepted.items() if g.kind == PRODUCT and g.body]
     for key, short in products:
         if key not in accepted or short.gaz is not None and not short.gaz.ambiguous:
@@ -48,7 +50,7 @@ def join_product_tails(accepted: dict[str, Group]) -> None:
             if k in accepted
             and g is not short
             and name_key(g.name).endswith(" " + short_key)
-            and min(c.start for c in g.body) < first
+            and (short.gaz is None or min(c.start for c in g.body) < first)
         ]
         if len(longer) == 1:
             merge_groups(longer[0][1], short, accepted, key)
