@@ -335,6 +335,8 @@ def _deal_sides(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexic
         if len(named) > len(parties) and not all(_org_like(t) for t in named if not table.at_token(t.i)):
             a.unfilled.add(second)  # "between the U.S. Army and GPS": one side is not an entity
         _fill(a, second, table, syntax.prep_objects(tok, ["with"]), k2)
+        if not a.get(second):  # "an agreement with robotics startup X" with "startup" taken for a verb
+            _with_misparsed(a, second, table, tok)
     if investment:
         _fill(a, "recipient", table, syntax.prep_objects(tok, ["in", "into", "for", "to"]), (ORG,))
         if not a.get("recipient"):  # "the $270 million funding of Cohere"
@@ -452,3 +454,29 @@ def _listed_before(table: EntityTable, subjects: list[Token]) -> list[SpanRef]:
                 break
         out += found
     return out
+
+
+def _with_misparsed(a: Args, role: str, table: EntityTable, tok: Token) -> None:
+    """A "with" phrase whose descriptor the parse misreads ("a deal with AI startup X", "startup" read
+    as a verb that takes X): the organization written within six words after "with", where only
+    descriptor words stand between (no preposition, conjunction, pronoun or punctuation) and the
+    parsed object names no entity."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "with":
+            continue
+        if any(g.dep_ == "pobj" and syntax.denote(table, g, ANY) for g in c.children):
+            return
+        after = syntax.mention_after(table, c, gap=6)
+        if after is None or after.kind != ORG:
+            return
+        between = doc[c.i + 1 : after.start]
+        words = [t for t in between if t.lower_ not in ("a", "an", "the")]
+        if all(t.is_alpha and t.tag_ not in _NOT_DESCRIPTOR for t in words):
+            a.add(role, [after])
+            a.window = True
+        return
+
+
+# tags that end a descriptor before a name: prepositions, conjunctions, pronouns, wh-words, "to"
+_NOT_DESCRIPTOR = frozenset({"IN", "CC", "PRP", "PRP$", "WDT", "WP", "TO", "DT", "MD"})

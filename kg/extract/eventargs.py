@@ -136,6 +136,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             else:
                 obj_refs = [] if trig.intransitive else _object_refs(a, table, tok, (PRODUCT,))
             a.add("agent", _of_kind(subj, ORG))
+            if trig.type == "Launch" and not a.get("agent") and not front:  # "a team at Y released X"
+                a.add("agent", launchers.staff_makers(table, tok))
             if trig.type == "Launch" and not a.get("agent"):  # "A, Y's chief executive, unveiled X"
                 a.add(launchers.PERSON_ROLE, launchers.person_launchers(subj))
             a.add("product", _of_kind(obj_refs, PRODUCT))

@@ -122,3 +122,20 @@ def from_maker(table: EntityTable, noun: Token, products: list[SpanRef]) -> list
             if p.dep_ == "pobj":
                 out += _of_kind(syntax.denote(table, p, ANY, conj=True), ORG)
     return out
+
+
+def staff_makers(table: EntityTable, verb: Token) -> list[SpanRef]:
+    """ "A team at Y released X", "researchers from Y and Z launched X": a launch verb whose subject is
+    a staff noun (`staff_nouns` in triggers.json) with an "at"/"from" phrase is the launch of the
+    organizations that phrase names (not of a person: "engineers at Y's lab" keeps Y only)."""
+    staff = trigger_options()["staff_nouns"]
+    out: list[SpanRef] = []
+    for s in syntax.subject_tokens(verb):
+        if s.lower_ not in staff or s.tag_ not in ("NN", "NNS"):
+            continue
+        for p in s.children:
+            if p.dep_ == "prep" and p.lower_ in ("at", "from"):
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        out += _of_kind(syntax.denote(table, o, ANY, conj=True), ORG)
+    return out

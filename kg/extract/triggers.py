@@ -176,7 +176,8 @@ def trigger_options() -> dict[str, Any]:
     """Options of kg/data/triggers.json that the compiled lexicon does not carry: the keys of the
     entries marked `purpose`, `named_object` and `maker_only`; `release_objects`, `backref_verbs`,
     `group_nouns`, `generic_products`, `generic_counts` and `unnamed_kinds` (and `eager_words`:
-    "Excited to introduce X" is a launch, not a plan; `update_heads`: "a new version of X")."""
+    "Excited to introduce X" is a launch, not a plan; `update_heads`: "a new version of X";
+    `staff_nouns`: "a team at Y launched X")."""
     data = _read_json(TRIGGERS)
     purpose = frozenset(
         f"trg{i}." for i, entry in enumerate(data.get("triggers", [])) if entry.get("purpose", False)
@@ -199,6 +200,7 @@ def trigger_options() -> dict[str, Any]:
         "unnamed_kinds": frozenset(data.get("unnamed_kinds", ())),
         "eager_words": frozenset(data.get("eager_words", ())),
         "update_heads": frozenset(data.get("update_heads", ())),
+        "staff_nouns": frozenset(data.get("staff_nouns", ())),
     }
 
 
