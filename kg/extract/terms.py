@@ -31,6 +31,19 @@ def not_a_name(doc: Doc, start: int, end: int, surface: str) -> bool:
         or work_title(doc, start)
         or lower_phrase_attested(doc, start, end, surface)
         or lower_name_attested(doc, surface)
+        or identity_word(doc, start, end)
+    )
+
+
+def identity_word(doc: Doc, start: int, end: int) -> bool:
+    """'Black, Latino, and female founders', '99% Black and Latinx': capitalised identity adjectives
+    (`identity_words`) alone or coordinated ("Black and Latino") describe people, not a name (not where
+    the model reads a person: "Black" as a surname)."""
+    if doc[start].ent_type_ == "PERSON":
+        return False
+    words = name_span_words("identity_words")
+    return all(t.lower_ in words or t.lower_ in ("and", "&", ",") for t in doc[start:end]) and (
+        doc[start].lower_ in words and doc[end - 1].lower_ in words
     )
 
 
