@@ -11,6 +11,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from kg.extract.context import DocContext
+from kg.extract.maincompany import MainCompany
 from kg.extract.patterns import lexicon
 from kg.extract.resources import EntityRules
 from kg.extract.table import EntityTable, SpanRef
@@ -46,13 +47,14 @@ def add_anaphora(doc: Doc, table: EntityTable, ctx: DocContext, rules: EntityRul
     starts = _sentence_starts(doc)
     added: list[SpanRef] = []
     words = rules.anaphora_org_nouns | rules.anaphora_org_pronouns | rules.anaphora_person_pronouns
+    main = MainCompany(table, ctx.title)
     for tok in doc:
         low = tok.lower_
         if low not in words or not ctx.in_body(tok) or table.at_token(tok.i) is not None:
             continue
         lo = _window_start(starts, tok.i, rules.anaphora_window)
         if low in rules.anaphora_org_nouns and tok.pos_ == "NOUN" and tok.i > 0:
-            ref = _org_noun(doc, table, tok, lo, rules, starts)
+            ref = _org_noun(doc, table, tok, lo, rules, starts, main)
         elif low in rules.anaphora_org_pronouns and tok.pos_ == "PRON" or tok.tag_ == "PRP$" and low == "its":
             ref = _it(doc, table, tok, lo)
         elif low in rules.anaphora_person_pronouns and tok.pos_ == "PRON":
@@ -67,7 +69,13 @@ def add_anaphora(doc: Doc, table: EntityTable, ctx: DocContext, rules: EntityRul
 
 
 def _org_noun(
-    doc: Doc, table: EntityTable, noun: Token, lo: int, rules: EntityRules, starts: list[int]
+    doc: Doc,
+    table: EntityTable,
+    noun: Token,
+    lo: int,
+    rules: EntityRules,
+    starts: list[int],
+    main: MainCompany,
 ) -> SpanRef | None:
     """'the company', 'the startup', 'the search giant', 'the ChatGPT maker'."""
     det = doc[noun.i - 1]
@@ -100,6 +108,7 @@ def _org_noun(
         return None
     ante = _prefer_subject(doc, table, ante, lo, first)
     ante = _prefer_main_subject(doc, table, ante, noun)
+    ante = main.prefer(doc, ante, noun, lo, first)
     return SpanRef(ante.key, first, noun.i + 1, ante.kind, ante.cls, anaphor=True)
 
 

@@ -6,7 +6,7 @@
 - a second title joined to the first: "Dana Reyes, CEO of Zorb, and co-founder of Qwell Labs";
 - organizations coordinated before one title: "Zorb and Qwell CEO Dana Reyes" (both employers);
 - a unit word between the organization and the title: "Zorb devices chief Dana Reyes", "Zorb's cloud
-  VP Dana Reyes".
+  VP Dana Reyes", "the company's new CEO Dana Reyes" (a resolved anaphor with its possessive).
 """
 
 from __future__ import annotations
@@ -203,9 +203,10 @@ def unit_titles(sdoc: Doc, sent: Span, table: EntityTable) -> list[Candidate]:
     stop = lexicon("rival_nouns") | lexicon("org_nouns") | lexicon("former_words")
     out: list[Candidate] = []
     for org in table.in_range(sent.start, sent.end):
-        if org.kind != ORG or org.anaphor:
-            continue
-        i = org.end + (org.end < sent.end and sdoc[org.end].text in _POSSESSIVE)
+        owned = org.end < sent.end and sdoc[org.end].text in _POSSESSIVE
+        if org.kind != ORG or org.anaphor and not owned:
+            continue  # "the company's new CEO A" reads the anaphor; a bare "the company" before a title not
+        i = org.end + owned
         unit = i
         while i < min(unit + 2, sent.end) and _unit_word(sdoc[i], titles, stop) and table.at_token(i) is None:
             i += 1
