@@ -21,12 +21,14 @@ from kg.extract import (
     acronymtails,
     apinames,
     appostitles,
+    capscodes,
     capslaunches,
     credits,
     enablers,
     fundleads,
     knownruns,
     launchnouns,
+    launchsubjects,
     lists,
     newnames,
     ownersigns,
@@ -86,8 +88,10 @@ _MODEL_NUMBER = re.compile(r"^[A-Z]{1,2}-\d+[a-z]?s?$")
 _SOFT_LABELS = {"NORP", "DATE"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos", "pobj"}
 # Clause roles strong enough to vouch for a sentence-opening word the text never writes in lower case.
-_OPENING_ROLE_CUES = ("funding-subject", "title-after")
-_SOFT_CUES = ("appos-org", "appos-product", "title-after", "naming", "launch-object", "possessed-new")
+_OPENING_ROLE_CUES = ("funding-subject", "title-after", "launch-subject")
+_SOFT_CUES = (
+    "appos-org", "appos-product", "title-after", "naming", "launch-object", "possessed-new", "launch-subject"
+)
 MENTION_CAP = 12.0
 CONF_GAZETTEER, CONF_GAZ_AMBIGUOUS, CONF_PATTERN, CONF_NER, CONF_WEAK = 0.95, 0.85, 0.85, 0.75, 0.6
 
@@ -341,6 +345,7 @@ class Candidates:
                 glued = None if cands and cands[-1].end >= ent.start else knownruns.code_before_known(
                     self, ent.start, ent.end, gaz
                 )  # "Pure1 Meta"
+                glued = glued or capscodes.caps_code_name(self, ent.start, ent.end, gaz)  # "Copilot X"
                 glued = glued or self.glued_known_name(ent.start, ent.end, gaz)
                 if glued is not None:
                     cands.append(glued)
@@ -672,6 +677,7 @@ class Candidates:
         c.votes.extend(appostitles.title_votes(doc, c.start, c.end, rules, c.label, c.votes))  # ", a VP of X"
         c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
+        c.votes.extend(launchsubjects.subject_votes(doc, c.start, c.end, rules, c.label))  # "X launched Y"
         c.votes.extend(object_votes(doc, c.start, c.end, rules))  # "launched the X engine"
         c.votes.extend(launchnouns.launch_noun_votes(doc, c.start, c.end, rules))  # "the launch of X"
         c.votes.extend(ev.possessed_votes(doc, c.start, c.end, rules))

@@ -299,7 +299,9 @@ def naming_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vot
         j -= 1  # "the device is called the Lumo Pin"
     if j > 0 and doc[j].lower_ in ("it", "them", "this") and doc[j - 1].lower_ in rules.naming_verbs:
         j -= 1  # "calls it Foo"
-    if j < 0 or doc[j].lower_ not in rules.naming_verbs or doc[start].text in rules.given_names:
+    if j > 0 and doc[j].lower_ == "as" and doc[j - 1].lower_ in _AS_NAMING:
+        j -= 1  # "a solution known as Foo", "rebranded as Foo": only with a noun to type it
+    if j < 0 or doc[j].lower_ not in rules.naming_verbs | _AS_NAMING or doc[start].text in rules.given_names:
         return []
     verb = doc[j]
     noun: Token | None = None
@@ -313,15 +315,22 @@ def naming_votes(doc: Doc, start: int, end: int, rules: EntityRules) -> list[Vot
         said = _noun_votes(noun, rules, W_APPOS, "naming")
         if said is not None:
             return said
-    if verb.lower_ in rules.naming_need_noun:
+    if verb.lower_ in rules.naming_need_noun or verb.lower_ in _AS_NAMING:
         return []  # "named" also appoints people ("named Jane Roe its CEO")
     if article and not (end - start >= 2 and _subject_is_it(verb)):
         return []  # "one of the holes is called the Scorpion"; "It's called the Lumo Ai Pin" names a thing
     return [Vote(PRODUCT, "Product", W_HEAD, "naming")]
 
 
+# Naming verbs that take "as" ("known as", "rebranded as"): they type a name only through a noun.
+_AS_NAMING = frozenset({"known", "rebranded", "renamed", "rebadged", "rechristened", "relaunched"})
+
+
 def _passive_subject(verb: Token) -> Token | None:
-    """The common noun a passive naming verb names ("the headset is called X"), if any."""
+    """The common noun a passive naming verb names ("the headset is called X", "the tool was rebuilt
+    and rebranded as X"), if any."""
+    if verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        verb = verb.head
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
