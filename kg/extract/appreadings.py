@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from kg.extract.readings import ReadingWords
 
 
+# prepositions that tie an app to a part of it ("integrations with X", "a plugin for X", "features in X")
+_PART_PREPOSITIONS = frozenset({"with", "for", "in", "inside", "within"})
+
+
 def _chain(tok: Token) -> list[Token]:
     """`tok` and the items it is listed after ("Facebook, Instagram" -> [Instagram, Facebook]), up to
     the first one that is no list item; the last element is the list's head."""
@@ -51,6 +55,9 @@ def _uses(doc: Doc, c: Cand, words: ReadingWords, rules: EntityRules, base: list
         owner = gov.head
         if owner.lemma_.lower() not in words.not_use_governors and owner.pos_ in ("NOUN", "PROPN"):
             uses.append("use-prep")  # "communities on Reddit", "words on Facebook and Instagram"
+    part = gov.head.pos_ == "NOUN" and gov.head.lemma_.lower() in words.part_nouns
+    if head.dep_ == "pobj" and gov.lower_ in _PART_PREPOSITIONS and part:
+        uses.append("use-part")  # "integrations with HubSpot", "plugins for Figma"
     brought = gov.lower_ in ("to", "into") and gov.head.lemma_.lower() in words.dual_use_verbs
     if head.dep_ == "pobj" and brought:
         uses.append("use-verb")  # "bring creators to Instagram", "bringing its cloud into Slack"
@@ -86,6 +93,24 @@ def _staff_at(at: Token, rules: EntityRules) -> bool:
     return False
 
 
+# verbs of a relative clause on the name that only a company does ("X, which built its own model")
+_RELATIVE_ACTS = frozenset(
+    {"create", "develop", "build", "launch", "release", "unveil", "introduce", "acquire"}
+)
+_RELATIVE_SUBJECTS = ("which", "that", "who")
+
+
+def _relative_act(tok: Token, words: ReadingWords) -> bool:
+    """'X, which recently created its own art generator': the relative clause's subject is the name."""
+    acts = _RELATIVE_ACTS | words.company_verbs
+    for rel in tok.children:
+        if rel.dep_ != "relcl" or rel.lemma_.lower() not in acts:
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS for c in rel.children):
+            return True
+    return False
+
+
 def _vetoes(
     doc: Doc, c: Cand, words: ReadingWords, rules: EntityRules, acting: list[str]
 ) -> tuple[bool, int]:
@@ -97,6 +122,10 @@ def _vetoes(
         return True, 0  # "the Slack SVP", "Discord CEO Ann Lee"
     if head.dep_ == "pobj" and head.head.lower_ == "at" and _staff_at(head.head, rules):
         return True, 0  # "SVP of product at Slack", "engineers at Discord"
+    if head.dep_ == "pobj" and head.head.lower_ == "against":
+        return True, 0  # "a lawsuit against Acme and DeviantArt", "a case against Discord"
+    if _relative_act(tok, words):
+        return True, 0  # "DeviantArt, which recently created its own generator"
     weak = 0
     for cue in acting:
         if cue == "acting-subject":

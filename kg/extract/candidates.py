@@ -908,6 +908,8 @@ class Candidates:
         words = name.split()
         if terms.title_abbreviation(self.doc, c.start, c.end, rules.person_titles):
             return True  # "cofounder and GM of Acme": a title, not the company known as GM
+        if credits.credit_agency(self.doc, c.start):
+            return True  # "Credit: Getty Images": a picture credit, page furniture (known names too)
         if c.gaz is not None or c.lower_name:
             return False
         if terms.not_a_name(self.doc, c.start, c.end, name):

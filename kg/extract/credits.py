@@ -28,3 +28,22 @@ def photo_credit(doc: Doc, start: int, end: int, label: str) -> bool:
         and agency.text[:1].isupper()
         and all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end])
     )
+
+
+def credit_agency(doc: Doc, start: int) -> bool:
+    """The name starting at doc[start] is what a picture credit names: "Credit: Getty Images",
+    "Photograph: Dana Reyes/Getty Images", "Photo by Dana Reyes/Getty Images". Going back from the
+    name over capitalised words and slashes (a photographer's name) must reach a caption label
+    (`caption_labels` in name_spans.json) and its colon, or "by" after one. The agency's mentions in the
+    article's own sentences still count."""
+    from kg.extract.tails import tail_rules
+
+    labels = tail_rules().caption_labels
+    i = start - 1
+    while i >= 0 and start - i <= _MAX_WORDS + 2 and (doc[i].text == "/" or doc[i].text[:1].isupper()):
+        if doc[i].lower_ in labels:
+            return False  # "Credit Suisse": a label word inside the name run, no colon
+        i -= 1
+    if i < 1 or doc[i].text not in (":", "by"):
+        return False
+    return doc[i - 1].lower_ in labels
