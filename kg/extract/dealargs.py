@@ -59,11 +59,31 @@ def _party_kinds(trig: Trigger, role: str) -> tuple[str, ...]:
 def _fill(a: Args, role: str, table: EntityTable, toks: list[Token], kinds: tuple[str, ...]) -> None:
     """Add the entities the phrases name to `role`; a phrase that names none (and is not "the
     company" or a pronoun standing for one) marks the role as stated-but-not-an-entity."""
-    refs = _of_kind(_refs(table, toks, ANY), *kinds)
+    refs = _appositive_anaphors_out(toks, _of_kind(_refs(table, toks, ANY), *kinds))
     if refs:
         a.add(role, refs)
     elif any(not _org_like(t) for t in toks):
         a.unfilled.add(role)
+
+
+def _appositive_anaphors_out(toks: list[Token], refs: list[SpanRef]) -> list[SpanRef]:
+    """ "with Quell Alliance, the trade group for studios": a company noun in apposition to a name of
+    the same phrase describes that name; the anaphora step may have resolved it to another company
+    (the deal's other side), which must not be a party here."""
+    named = [r for r in refs if not r.anaphor]
+    if not toks or not named or len(named) == len(refs):
+        return refs
+    doc = toks[0].doc
+    out: list[SpanRef] = []
+    for r in refs:
+        if r.anaphor:
+            head = doc[r.end - 1]
+            while head.dep_ != "appos" and head.head.i != head.i and r.start <= head.head.i < r.end:
+                head = head.head
+            if head.dep_ == "appos" and any(n.start <= head.head.i < n.end for n in named):
+                continue
+        out.append(r)
+    return out
 
 
 def _whose_nouns(subjects: list[Token]) -> list[Token]:

@@ -101,8 +101,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
             # "Since it was released in May, X has ...": the pronoun refers forward to X
             front = launchers.fronted_pronoun(table, tok) if trig.type == "Launch" else []
             a.add("product", front or _of_kind(_refs(table, pats, ANY, deep=True), PRODUCT))
-            if not a.get("product") and trig.type == "Launch":  # "X, the chatbot released by Y" misparsed
-                a.add("product", launchers.appositive_product(table, tok))
+            if not a.get("product") and trig.type == "Launch":  # "X, the chatbot released by Y"; "the X tech"
+                a.add("product", launchobjects.passive_products(table, tok))
             if not a.get("product") and trig.type == "Launch":  # "for X, released last April, and Y"
                 launchclauses.missed_products(a, table, tok, [])
             a.add("agent", _of_kind(_refs(table, syntax.agent_tokens(tok), ANY), ORG))
@@ -142,7 +142,7 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
                 a.add(launchers.PERSON_ROLE, launchers.person_launchers(subj))
             a.add("product", _of_kind(obj_refs, PRODUCT))
             if trig.type == "Launch" and not a.get("product"):  # "launched a new version of its X app"
-                a.add("product", launchobjects.updated_products(table, objs))
+                a.add("product", launchobjects.object_products(table, objs))
             if trig.type == "Launch" and not a.get("product"):  # "rolled out Zed, a model", "Launched in ..."
                 launchclauses.missed_products(a, table, tok, objs)
             if trig.type == "Launch" and not a.get("product"):  # "new tools, including A and B"

@@ -71,7 +71,8 @@ def listed_products(table: EntityTable, verb: Token, objs: list[Token]) -> list[
 def companion_products(table: EntityTable, verb: Token) -> list[SpanRef]:
     """ "unveiled A alongside the new B", "released A along with the first version of B": a launch
     verb that already launches a product launches the products of its "alongside"/"along with"
-    phrase too (organizations and places there are partners or sites, not launched)."""
+    phrase too (organizations and places there are partners or sites, not launched), and so the
+    later names of a list in apposition to its plural object (`appositive_list`)."""
     out: list[SpanRef] = []
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "alongside":
@@ -84,4 +85,24 @@ def companion_products(table: EntityTable, verb: Token) -> list[SpanRef]:
         else:
             continue
         out += _products_in(table, phrase.i + 1, phrase.right_edge.i + 1)
+    return out + appositive_list(table, verb)
+
+
+def appositive_list(table: EntityTable, verb: Token) -> list[SpanRef]:
+    """ "launched two new apps: A, B and C", "plans to launch two other products, A and B": the parse
+    hangs the first name on the plural product object as an apposition and the others on that name as
+    its conjuncts, which `syntax.denote` does not follow; the conjuncts' product mentions."""
+    nouns = trigger_options()["generic_products"]
+    out: list[SpanRef] = []
+    for obj in syntax.object_tokens(verb):
+        if obj.tag_ != "NNS" or (obj.lower_ not in nouns and obj.lemma_ not in nouns):
+            continue
+        for first in (c for c in obj.children if c.dep_ == "appos"):
+            ref = table.at_token(first.i)
+            if ref is None or ref.kind != PRODUCT or ref.anaphor:
+                continue
+            for c in first.conjuncts:
+                other = table.at_token(c.i)
+                if other is not None and other.kind == PRODUCT and not other.anaphor and other not in out:
+                    out.append(other)
     return out

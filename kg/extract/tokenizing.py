@@ -6,6 +6,9 @@ keeps the next sentence's first word in the sentence and a name can run on ("QX-
 with a letter first, a digit or a hyphen inside, a capital before the final stop and no other dot is a
 name, not an abbreviation: the stop is split off. "U.S.", "Inc.", "Corp." and initials ("J.") keep
 theirs; a size version ("70B.") is left to `names.is_version_token`.
+
+Also kept whole: "I/O" and "A/B", which the infix rules cut at the slash; the parser then opened a
+sentence at the "O" of "Google I/O" and the clause lost its subject.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from typing import Any
 _GLUED = re.compile(r"^(?=[A-Za-z0-9-]*[0-9-])[A-Za-z][A-Za-z0-9-]*[A-Z]\.$")
 _STOP = re.compile(r"\.$")
 
+_WHOLE_TOKENS = ("I/O", "A/B")
+
 SuffixSearch = Callable[[str], "re.Match[str] | None"]
 
 
@@ -26,7 +31,7 @@ def glued_stop_suffix(default: SuffixSearch) -> SuffixSearch:
     """A suffix search that splits the stop of "QX-4V." and otherwise defers to `default`."""
 
     def search(text: str) -> re.Match[str] | None:
-        if len(text) > 2 and _GLUED.match(text):
+        if len(text) > 2 and (_GLUED.match(text) or text[:-1] in _WHOLE_TOKENS):
             return _STOP.search(text)
         return default(text)
 
@@ -34,7 +39,9 @@ def glued_stop_suffix(default: SuffixSearch) -> SuffixSearch:
 
 
 def install(nlp: Any) -> None:
-    """Add the rule to a loaded pipeline's tokenizer."""
+    """Add the rules to a loaded pipeline's tokenizer."""
+    for word in _WHOLE_TOKENS:
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     default = nlp.tokenizer.suffix_search
     if default is not None:
         nlp.tokenizer.suffix_search = glued_stop_suffix(default)
