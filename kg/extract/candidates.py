@@ -46,8 +46,11 @@ from kg.extract import (
     weakheads,
 )
 from kg.extract import evidence as ev
+from kg.extract.bracketappos import bracket_appos_votes
 from kg.extract.colonlists import colon_list_votes
 from kg.extract.context import DocContext
+from kg.extract.copulakinds import one_of_votes
+from kg.extract.headfirst import head_first_votes
 from kg.extract.layout import BODY, TITLE, Layout
 from kg.extract.names import (
     CONNECTORS,
@@ -489,6 +492,7 @@ class Candidates:
             j = common[0]  # "Oracle Cloud" is Oracle; "Oracle Cloud Infrastructure", "DGX Cloud" products
         j = max(j, knownruns.repeated_run_end(self, start, end))  # "Nvidia Drive" written twice
         j = max(j, knownruns.caps_tier_end(self, start, end))  # "Metaphysic PRO": a tier in capitals
+        j = max(j, knownruns.generic_head_run_end(self, start, end, gaz))  # "the X One suite"
         j = max(j, capslaunches.launched_caps_end(self, start, end))  # "announced Splunk AI, a suite"
         j = tails.tail_cut(doc, start, j)  # "Acme VPs", "Acme Credit: ...": no longer name
         if j == end or (j < len(doc) and doc[j].is_title and not doc[j].is_sent_start):
@@ -673,6 +677,9 @@ class Candidates:
         c.votes.extend(ownersigns.owner_votes(doc, c.start, c.end, rules))  # "X's CEO Ann Lee", "X GPUs"
         c.votes.extend(other_kind_votes(doc, c.start, c.end, rules))  # "Vantel and other chat apps"
         c.votes.extend(colon_list_votes(doc, c.start, c.end, rules))  # "two new tools: QuillVox and ..."
+        c.votes.extend(bracket_appos_votes(doc, c.start, c.end, rules))  # "X, a (CAT) tool"
+        c.votes.extend(one_of_votes(doc, c.start, c.end, rules))  # "X is one of the note apps"
+        c.votes.extend(head_first_votes(doc, c.start, c.end, rules))  # "its coding tool, X, is"
         c.votes.extend(fundleads.lead_votes(doc, c.start, c.end))  # "a round led by ZRV": an investor
         c.votes.extend(appostitles.title_votes(doc, c.start, c.end, rules, c.label, c.votes))  # ", a VP of X"
         c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
@@ -952,6 +959,7 @@ class Candidates:
             and is_never_entity(words[-1], rules)
             and words[-1].casefold() not in rules.org_suffixes
             and words[-1].casefold() not in rules.product_final_words
+            and not knownruns.generic_head_name(self, c.start, c.end)  # "the Redis Enterprise platform"
             and after is not None
             and after.is_lower
             and after.pos_ == "NOUN"

@@ -166,3 +166,58 @@ def caps_tier_end(cands: Candidates, start: int, end: int) -> int:
     if any(m.group(1).casefold() in events for m in pat.finditer(doc_text(doc))):
         return end
     return end + 1
+
+
+_RUN_OPENERS = frozenset({"the", "its", "their", "our", "his", "her", "your"})
+
+
+def generic_head_run_end(cands: Candidates, start: int, end: int, gaz: GazEntry) -> int:
+    """'the Zentrik Enterprise platform', 'its Zentrik One app': a known company after "the" or a
+    possessive, one or two capitalised words (generic ones such as "Enterprise", "Business", "One"
+    included) and a singular product head noun (`product_heads`, weak ones too) is one product name:
+    returns the end past the words, else `end`. Not a job title, a given name, a version tier (see
+    `caps_tier_end`), an organization suffix ("the Zentrik Research platform"), another known name or
+    an all-capital word ("the Zentrik AI platform": a category); not where a noun follows the head
+    ("the Zentrik One app team")."""
+    doc, rules = cands.doc, cands.rules
+    if gaz.kind != ORG or start == 0 or doc[start - 1].lower_ not in _RUN_OPENERS:
+        return end
+    j = end
+    while j < len(doc) and j - end < 2:
+        tok = doc[j]
+        if not (
+            (name_word(tok, rules) or tok.text == "One")  # "the Zentrik One suite": read as a number
+            and not tok.is_upper
+            and not tok.is_sent_start
+            and not tok.ent_id_
+            and (tok.ent_type_ in NAME_LABELS or tok.text == "One")
+            and doc[j - 1].whitespace_
+            and tok.text not in rules.version_tiers
+            and tok.lower_ not in rules.org_suffixes
+        ):
+            break
+        j += 1
+    if j == end or j + 1 >= len(doc):
+        return end
+    head, after = doc[j], doc[j + 1]
+    if not (head.is_lower and head.tag_ == "NN" and head.lower_ in rules.product_heads):
+        return end
+    if after.pos_ in ("NOUN", "PROPN") or after.text == "-":
+        return end
+    return j
+
+
+def generic_head_name(cands: Candidates, start: int, end: int) -> bool:
+    """The name is a known company + words + product head found by `generic_head_run_end`: its last
+    word may be a generic one ("the Zentrik Enterprise platform") and still end a name."""
+    doc = cands.doc
+    ent_id = doc[start].ent_id_
+    if not ent_id:
+        return False
+    gaz = cands.res.gazetteer.get(ent_id)
+    known_end = start
+    while known_end < end and doc[known_end].ent_id_ == ent_id:
+        known_end += 1
+    if gaz is None or gaz.ambiguous or known_end == end:
+        return False
+    return generic_head_run_end(cands, start, known_end, gaz) == end
