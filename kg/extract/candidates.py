@@ -19,12 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import (
     acronymnames,
     acronymtails,
+    aliasruns,
     apinames,
     appostitles,
     capscodes,
     capslaunches,
+    commonnames,
     credits,
     enablers,
+    fortails,
     fundleads,
     knownruns,
     launchnouns,
@@ -332,9 +335,9 @@ class Candidates:
             gaz = self.res.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
             if ent.start > 0 and doc[ent.start - 1].text in ("#", "@") and not doc[ent.start - 1].whitespace_:
                 continue  # hashtags and @handles
-            if gaz is not None and gaz.ambiguous:
-                longer = self.name_before_common_word(ent.start, ent.end, cands)
-                if longer is None and not (cands and cands[-1].end > ent.start):
+            if gaz is not None and (gaz.ambiguous or aliasruns.bare_alias(ent, gaz)):  # "Ansible Lightspeed"
+                longer = aliasruns.longer_name(self, ent, gaz, cands)
+                if longer is None and gaz.ambiguous and not (cands and cands[-1].end > ent.start):
                     longer = knownruns.name_after_known(self, ent.start, ent.end, gaz)  # "Galaxy S22"
                 if longer is not None:
                     if cands and cands[-1].end > longer.start:
@@ -637,6 +640,8 @@ class Candidates:
             k < len(doc) and k - end <= 4 and (doc[k].is_title or doc[k].text.isdigit()) and doc[k].is_alpha
         ):
             k += 1
+        if k == end + 1 and fortails.acronym_edition(doc, k, self.gaz_names):
+            k += 1  # "Ivanti Neurons for UEM"
         return k if k > end + 1 else end
 
     def add_votes(self, c: Cand) -> None:
@@ -836,6 +841,7 @@ class Candidates:
         out.extend(quotednames.feature_names(self, covered))  # its "Ask the Archive" feature
         out.extend(self.lower_suffix_names(covered))
         out.extend(productmods.modifier_names(self, covered))  # "the Zephyra chatbot" read as an adjective
+        out.extend(commonnames.common_word_names(self, covered))  # "the startup Spawning" read as a verb
         return out
 
     def lower_suffix_names(self, covered: list[bool]) -> list[Cand]:
