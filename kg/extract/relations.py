@@ -50,6 +50,8 @@ PUNCT_GAP_OK = frozenset({"-", "'s", "\u2019s"})
 GAP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 GAZETTEER_CHECKED_RULES = frozenset({"kg.rel.developedBy.possessive.v1"})
 # Weak place readings ("Bexa's Watchnet", "the Bexa startup X"): only with a place the model is sure of.
+CALLED_RULES = frozenset({"kg.rel.developedBy.has-called.v1", "kg.rel.developedBy.has-known-as.v1"})
+LIKENESS_WORDS = frozenset({"similar", "comparable", "same", "equivalent", "rival", "competing"})
 SURE_PLACE_RULES = frozenset({"kg.rel.locatedIn.possessive.v1", "kg.rel.locatedIn.compound.v1"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
@@ -387,6 +389,8 @@ def _from_dep(pat: RelationPattern, anchors: dict[str, Token], table: EntityTabl
         objects = [o for _, o in pairs]
         if not pairs:
             return []
+    if pat.rule in CALLED_RULES and any(c.lower_ in LIKENESS_WORDS for c in anchors["noun"].children):
+        return []  # "offers a similar service called X": a comparable offering, often someone else's
     sent = anchors[pat.subject.anchor].sent
     role: str | None = None
     former = False
