@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import (
     availability,
+    laternames,
     launchclauses,
     launchers,
     launchlists,
@@ -156,6 +157,8 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
                 a.generic = False  # the device is named, only not as an entity: no maker-only launch
             if a.generic:  # "X launched a new tool. The tool, called Y, ...": the product is named next
                 named = _named_in_next(table, objs)
+                if named is None:  # "... Called Y, it ...", "Y, as X calls it": named a little later
+                    named = laternames.named_later(table, tok, a.get("agent"))
                 if named is not None:
                     a.add("product", named)
                     a.generic = False
