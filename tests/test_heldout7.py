@@ -1,10 +1,10 @@
-"""Seventh held-out evaluation: 15 more articles, the test set from extractor 17 on.
+"""Seventh held-out evaluation: 15 more articles, the test set for extractors 17 to 19, a dev set since.
 
 Drawn reproducibly (tests/fixtures/heldout7/articles.json says how) from ../shared/corpus/ai-tech-news-2023,
 excluding the six earlier held-out sets and the articles engineers had read while writing rules
 (`exclude_ids`, the same 118 ids as the sixth set); the fixtures hold only ids and gold (names and facts,
-no article text). Rule work must not read these articles, their gold or the scorer's per-item lists: only
-the totals. The helpers are those of tests/test_heldout.py; only the paths, the draw and the floors differ.
+no article text). Since extractor 19 rule work may read them like sets 1-6; the eighth set is the test set.
+The helpers are those of tests/test_heldout.py; only the paths, the draw and the floors differ.
 """
 
 from __future__ import annotations

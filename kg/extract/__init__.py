@@ -13,7 +13,7 @@ from kg.model import Document, Extraction
 if TYPE_CHECKING:
     from kg.extract.pipeline import Pipeline
 
-EXTRACTOR_VERSION = "kg.extract/19"
+EXTRACTOR_VERSION = "kg.extract/20"
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "load_extractor"]
 
