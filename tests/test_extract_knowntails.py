@@ -1,11 +1,11 @@
-"""Short names of products named in full earlier, and acronyms of a name's last words
-(kg/extract/knowntails.py)."""
+"""Short names of products named in full earlier (kg/extract/knowntails.py), and acronyms of a name's
+last words (aliases.spells_tail)."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.knowntails import spells_tail
+from kg.extract.aliases import spells_tail
 from tests.extract_helpers import extract
 
 

@@ -41,6 +41,17 @@ def is_acronym_of(acronym: str, name: str) -> bool:
     return acronym.replace("&", "") in (full, core)
 
 
+def spells_tail(acronym: str, name: str) -> bool:
+    """'ATP' for 'Defender Advanced Threat Protection': the acronym spells two or more of the name's
+    last words, one letter each, and the name has a word before them (a brand that gives no letter)."""
+    words = name.split()
+    n = len(acronym)
+    if not (2 <= n < len(words)) or not acronym.isalpha() or not acronym.isupper():
+        return False
+    tail = words[-n:]
+    return all(w[:1].isupper() for w in tail) and is_acronym_of(acronym, " ".join(tail))
+
+
 def is_short_form(short: str, name: str) -> bool:
     """'Lorn' for 'Lorn Health': the first word(s) of a longer name, declared as its short form."""
     a, b = short.split(), name.split()
@@ -59,8 +70,6 @@ def plural_variant(a: str, b: str) -> bool:
 def _spelled(acronym: str, c: Cand) -> bool:
     """The acronym spells the name, or the name's own words before a brand ('the Quorvo Flow Hub
     (FH) tool': the cue of acronymnames.py, which checked the letters)."""
-    from kg.extract.knowntails import spells_tail
-
     return (
         is_acronym_of(acronym, c.surface)
         or spells_tail(acronym, c.surface)

@@ -47,7 +47,7 @@ def add_anaphora(doc: Doc, table: EntityTable, ctx: DocContext, rules: EntityRul
     starts = _sentence_starts(doc)
     added: list[SpanRef] = []
     words = rules.anaphora_org_nouns | rules.anaphora_org_pronouns | rules.anaphora_person_pronouns
-    main = MainCompany(table, ctx.title)
+    main = MainCompany(table, ctx.title, rules.anaphora_generic_nouns)
     for tok in doc:
         low = tok.lower_
         if low not in words or not ctx.in_body(tok) or table.at_token(tok.i) is not None:

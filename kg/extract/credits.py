@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.tails import tail_rules
+
 _MAX_WORDS = 4  # a photographer's name: "Dana Reyes", "David Dee Delgado"
 
 
@@ -36,8 +38,6 @@ def credit_agency(doc: Doc, start: int) -> bool:
     name over capitalised words and slashes (a photographer's name) must reach a caption label
     (`caption_labels` in name_spans.json) and its colon, or "by" after one. The agency's mentions in the
     article's own sentences still count."""
-    from kg.extract.tails import tail_rules
-
     labels = tail_rules().caption_labels
     i = start - 1
     while i >= 0 and start - i <= _MAX_WORDS + 2 and (doc[i].text == "/" or doc[i].text[:1].isupper()):

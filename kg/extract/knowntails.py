@@ -1,4 +1,4 @@
-"""Short names of products the same text named in full, and acronyms of a name's last words.
+"""Short names of products the same text named in full.
 
 - "GitHub Copilot" ... "Copilot": a product named in full and later by its last word(s) alone is one
   product, also where the short name is an ambiguous gazetteer entry of its own (the gazetteer's
@@ -7,31 +7,19 @@
   entity must be the bare short name ("Microsoft Copilot" in the same text keeps it). A short name the
   gazetteer does not know may come first ("Apache Iceberg and Hudi" ... "Apache Hudi"); a known
   ambiguous one only after the full name.
-- "Defender Advanced Threat Protection (ATP)": an acronym in brackets may spell the name's last words
-  only (the brand before them gives no letter): `spells_tail`, read by `aliases.py`.
+(An acronym of a name's last words, "Defender Advanced Threat Protection (ATP)", is `aliases.spells_tail`.)
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.aliases import is_acronym_of, merge_groups
+from kg.extract.aliases import merge_groups
 from kg.extract.names import name_key
 from kg.model import PRODUCT
 
 if TYPE_CHECKING:
     from kg.extract.grouping import Group
-
-
-def spells_tail(acronym: str, name: str) -> bool:
-    """'ATP' for 'Defender Advanced Threat Protection': the acronym spells two or more of the name's
-    last words, one letter each, and the name has a word before them."""
-    words = name.split()
-    n = len(acronym)
-    if not (2 <= n < len(words)) or not acronym.isalpha() or not acronym.isupper():
-        return False
-    tail = words[-n:]
-    return all(w[:1].isupper() for w in tail) and is_acronym_of(acronym, " ".join(tail))
 
 
 def join_product_tails(accepted: dict[str, Group]) -> None:

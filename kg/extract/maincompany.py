@@ -4,8 +4,9 @@ an organization the window only names in passing.
 "Zentrik launched Pallio ... It rivals Quorvex's Brimo. Dana Reyes, co-founder of the company, said ...":
 the nearest organization (Quorvex) is only the possessor of a rival product, no clause in the window
 has an organization as its subject, and the article names Zentrik far more often: "the company" is
-Zentrik. Only generic nouns ("company", "startup", "firm" ...) are read so; "the search giant" or
-"the chipmaker" describe one organization and keep the nearest.
+Zentrik. Only generic nouns (`anaphora.generic_org_nouns` in entity_rules.json: "company", "startup",
+"firm" ...) are read so; "the search giant" or "the chipmaker" describe one organization and keep the
+nearest.
 """
 
 from __future__ import annotations
@@ -18,9 +19,6 @@ from spacy.tokens import Doc, Token
 from kg.extract.table import EntityTable, SpanRef
 from kg.model import ORG
 
-GENERIC_NOUNS = frozenset(
-    {"company", "startup", "start-up", "firm", "business", "outfit", "organization", "organisation"}
-)
 _SUBJECTS = ("nsubj", "nsubjpass")
 MIN_MAIN_MENTIONS = 3  # the main company is named at least this often ...
 DOMINANCE = 2  # ... and at least this many times as often as the passing antecedent
@@ -47,8 +45,9 @@ def _acting_or_employer(doc: Doc, ante: SpanRef) -> bool:
 class MainCompany:
     """Named organization mentions counted once per document (anaphors are added after this reads)."""
 
-    def __init__(self, table: EntityTable, title: str) -> None:
+    def __init__(self, table: EntityTable, title: str, generic_nouns: frozenset[str]) -> None:
         self._table = table
+        self._generic = generic_nouns
         self._title = title.lower()
         self._counts: Counter[str] | None = None
         self._first: dict[str, int] = {}
@@ -80,7 +79,7 @@ class MainCompany:
         """`ante`, or the main company's latest named mention when `ante` is only named in passing in an
         earlier sentence and the main company is the one the title names."""
         if (
-            noun.lower_ not in GENERIC_NOUNS
+            noun.lower_ not in self._generic
             or first != noun.i - 1
             or doc[first].lower_ != "the"
             or ante.start >= noun.sent.start

@@ -178,6 +178,7 @@ class EntityRules:
     anaphora_org_nouns: frozenset[str]
     anaphora_org_pronouns: frozenset[str]
     anaphora_person_pronouns: frozenset[str]
+    anaphora_generic_nouns: frozenset[str]  # "the company", not "the search giant": maincompany.py
     anaphora_window: int
     product_for_words: frozenset[str]
     speaker_label_max_tokens: int
@@ -231,6 +232,7 @@ def _load_rules(path: Path) -> EntityRules:
             anaphora_org_nouns=_fold(ana["org_nouns"]),
             anaphora_org_pronouns=_fold(ana["org_pronouns"]),
             anaphora_person_pronouns=_fold(ana["person_pronouns"]),
+            anaphora_generic_nouns=_fold(ana["generic_org_nouns"]),
             anaphora_window=int(ana["sentence_window"]),
             product_for_words=_fold(raw["product_for_words"]),
             speaker_label_max_tokens=int(raw["speaker_label_max_tokens"]),
