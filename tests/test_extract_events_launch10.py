@@ -48,3 +48,10 @@ def test_launch10_version_of_product_launches_the_product(extractor, text: str, 
 def test_launch10_other_objects_do_not_launch_the_named_product(extractor, text: str):
     found = events_of(extract(extractor, OPENER + text), "Launch")
     assert all(not names & {"Plimsoll", "Kubernetes"} for names, _ in found)
+
+
+def test_launch10_release_object_named_in_front_is_the_product_not_what_it_is_for(extractor):
+    # "the X beta for A and B": X is released; A and B are what it is for
+    text = "Zentrix Networks released the Plimsoll 2 beta for Windows and Quorra Studio."
+    found = events_of(extract(extractor, OPENER + text + " Quorra Studio is a popular editor."), "Launch")
+    assert [names for names, _ in found] == [{"Zentrix Networks", "Plimsoll 2"}]

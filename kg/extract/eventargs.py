@@ -75,15 +75,21 @@ def arguments(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon
 # --- product events: Launch, Discontinuation, Delay --------------------------------------------
 
 
-def _released_for(tok: Token, objs: list[Token], trig: Trigger) -> list[Token]:
+def _released_for(tok: Token, objs: list[Token], trig: Trigger, table: EntityTable) -> list[Token]:
     """ "released the code for X", "published the weights of X", "a preview of X": an object of
-    `release_objects` (triggers.json) stands for the product named after it (launches only)."""
+    `release_objects` (triggers.json) stands for the product named after it (launches only), or for
+    the product named in front of it ("the X beta for iOS and Y": X is released, not what it is for)."""
     if trig.type != "Launch":
         return []
     words = trigger_options()["release_objects"]
     out: list[Token] = []
     for o in objs:
         mods = [t for t in o.subtree if (t.i < o.i and t.dep_ in ("compound", "amod")) or t == o]
+        front = [t for t in o.subtree if t.i < o.i and t.dep_ in ("compound", "amod", "nmod")]
+        named = [t for t in front if (r := table.at_token(t.i)) is not None and r.kind == PRODUCT]
+        if named and (o.lower_ in words or o.lemma_ in words):
+            out.append(named[-1])
+            continue
         phrase = " ".join(t.lower_ for t in mods)
         if o.lower_ in words or o.lemma_ in words or phrase in words:
             out += syntax.prep_objects(o, ["for", "of", "behind"]) + syntax.prep_objects(tok, ["for"])
@@ -131,7 +137,7 @@ def _product(tok: Token, trig: Trigger, table: EntityTable, lex: TriggerLexicon)
                 # "took the wraps off its device: the X Pin", the name parsed as the apposition of "wraps"
                 objs += [a for c in tok.children if c.dep_ == "dobj" and c.lower_ in trig.words
                          for a in c.children if a.dep_ == "appos"]
-            objs += _released_for(tok, objs, trig)
+            objs += _released_for(tok, objs, trig, table)
             if objs:
                 obj_refs = _refs(table, objs, (PRODUCT,), deep=True)
             else:
