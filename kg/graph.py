@@ -26,6 +26,7 @@ from kg.model import (
     Amount,
     Entity,
     Event,
+    Evidence,
     Relation,
     Resolution,
     ResolvedDocument,
@@ -226,7 +227,7 @@ def event_label(event_type: str, participants: Iterable[tuple[str, str]],
 
 def _lead(events: Iterable[Event]) -> Event:
     # The report the label and a document's single date, amount and status come from.
-    return min(events, key=lambda e: (-e.confidence, e.evidence.doc_id, e.evidence.start, e.type, e.rule))
+    return min(events, key=lambda e: (-e.confidence, e.evidence.doc_id, e.evidence.place, e.type, e.rule))
 
 
 def _label_of(events: list[Event], entities: Mapping[str, Entity]) -> str:
@@ -380,10 +381,15 @@ def _best(facts: Iterable[Relation], key_of: Callable[[Relation], str]) -> list[
     return [best[k] for k in sorted(best)]
 
 
+def _evidence_kind(kind: str, ev: Evidence) -> str:
+    """A headline's evidence counts its offsets in the title: its IRI says so ("title-event")."""
+    return f"title-{kind}" if ev.in_title else kind
+
+
 def _relation_evidence_iri(rel: Relation, doc_id: str, kind: str = "relation") -> str:
     ev = rel.evidence
     key = f"{rel.subject}|{rel.predicate}|{rel.object}"
-    return evidence_iri(ev.doc_id or doc_id, kind, ev.start, ev.end, key)
+    return evidence_iri(ev.doc_id or doc_id, _evidence_kind(kind, ev), ev.start, ev.end, key)
 
 
 def _relation_predicate(name: str) -> URIRef:
@@ -400,20 +406,21 @@ def _add_relation(out: list[Triple], rel: Relation, doc_id: str, extractor: str,
     out.append((ev, RDF.subject, s))
     out.append((ev, RDF.predicate, p))
     out.append((ev, RDF.object, o))
-    _add_evidence(out, ev, rel.evidence.doc_id or doc_id, rel.evidence.sentence, rel.evidence.start,
-                  rel.evidence.end, rel.confidence, rel.rule, extractor)
+    _add_evidence(out, ev, rel.evidence, doc_id, rel.confidence, rel.rule, extractor)
     if rel.predicate == "worksFor":
         if rel.role:
             out.append((ev, KG.role, _text(rel.role)))
         out.append((ev, KG.former, Literal(bool(rel.former))))
 
 
-def _add_evidence(out: list[Triple], node: URIRef, doc_id: str, sentence: str, start: int, end: int,
-                  confidence: float, rule: str, extractor: str) -> None:
-    out.append((node, KG.sentence, _text(sentence)))
-    out.append((node, KG.startOffset, Literal(int(start))))
-    out.append((node, KG.endOffset, Literal(int(end))))
-    out.append((node, KG.fromDocument, URIRef(doc_iri(doc_id))))
+def _add_evidence(out: list[Triple], node: URIRef, e: Evidence, doc_id: str, confidence: float, rule: str,
+                  extractor: str) -> None:
+    out.append((node, KG.sentence, _text(e.sentence)))
+    out.append((node, KG.startOffset, Literal(int(e.start))))
+    out.append((node, KG.endOffset, Literal(int(e.end))))
+    if e.in_title:
+        out.append((node, KG.inTitle, Literal(True)))
+    out.append((node, KG.fromDocument, URIRef(doc_iri(e.doc_id or doc_id))))
     out.append((node, KG.confidence, decimal_literal(confidence, 3)))
     out.append((node, KG.rule, _text(rule)))
     if extractor:
@@ -442,7 +449,7 @@ def _add_event(out: list[Triple], iri: str, evs: list[Event], label: str, doc: U
     for role, part in sorted({p for ev in evs for p in ev.participants}):
         out.append((node, _role(role), URIRef(part)))
     # One date, amount, status and role per document: from its most confident report that has one.
-    ranked = sorted(evs, key=lambda e: (-e.confidence, e.evidence.start, e.type, e.rule))
+    ranked = sorted(evs, key=lambda e: (-e.confidence, e.evidence.place, e.type, e.rule))
     dated = [e for e in ranked if e.date]
     if dated:
         out.append((node, KG.date, date_literal(dated[0].date or "")))
@@ -459,15 +466,14 @@ def _add_event(out: list[Triple], iri: str, evs: list[Event], label: str, doc: U
     seen: set[str] = set()
     for ev in ranked:
         e = ev.evidence
-        ev_iri = evidence_iri(e.doc_id or doc_id, "event", e.start, e.end, iri)
+        ev_iri = evidence_iri(e.doc_id or doc_id, _evidence_kind("event", e), e.start, e.end, iri)
         if ev_iri in seen:  # the same sentence read twice: keep the most confident reading
             continue
         seen.add(ev_iri)
         enode = URIRef(ev_iri)
         out.append((node, KG.evidence, enode))
         out.append((enode, RDF.type, KG.EventEvidence))
-        _add_evidence(out, enode, e.doc_id or doc_id, e.sentence, e.start, e.end, ev.confidence, ev.rule,
-                      extractor)
+        _add_evidence(out, enode, e, doc_id, ev.confidence, ev.rule, extractor)
         if ev.trigger:
             out.append((enode, KG.trigger, _text(ev.trigger)))
         out.append((enode, KG.status, _status(ev.status)))

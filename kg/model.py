@@ -85,12 +85,21 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact is stated: the sentence and its character offsets in Document.text."""
+    """Where a fact is stated: the sentence and its character offsets in Document.text.
+
+    A fact read from the headline has `in_title` set; its offsets then count in Document.title.
+    """
 
     doc_id: str
     sentence: str
     start: int
     end: int
+    in_title: bool = False
+
+    @property
+    def place(self) -> tuple[bool, int]:
+        """Reading order within the document: the title first, then the text by offset."""
+        return (not self.in_title, self.start)
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,7 @@ class KG(DefinedNamespace):
     sentence: URIRef
     startOffset: URIRef
     endOffset: URIRef
+    inTitle: URIRef
     confidence: URIRef
     corroborations: URIRef
     mentionCount: URIRef
@@ -223,7 +224,8 @@ def event_iri(event_type: str, participant_iris: Iterable[str]) -> str:
 def evidence_iri(doc_id: str, kind: str, start: int, end: int, key: str) -> str:
     """`kgr:evidence/{16 hex of sha1(doc_id | kind | start | end | key)}`.
 
-    `kind` is "relation" or "event"; `key` names the fact (the relation triple, the event IRI).
+    `kind` is "relation", "event" or "inferred", prefixed "title-" for a headline's evidence
+    (its offsets count in the title); `key` names the fact (the relation triple, the event IRI).
     """
     return f"{KGR_NS}evidence/{_sha1('|'.join([doc_id, kind, str(start), str(end), key]))[:16]}"
 

@@ -335,7 +335,7 @@ def _class_fits(cls: str, kind: str) -> bool:
 def _relations(
     records: Iterable[RelationRecord], iri_of: dict[str, str], entities: dict[str, Entity]
 ) -> list[Relation]:
-    out: dict[tuple[str, str, str, int, int], Relation] = {}
+    out: dict[tuple[str, str, str, bool, int, int], Relation] = {}
     for r in records:
         s, o = iri_of.get(r.subject), iri_of.get(r.object)
         if not s or not o or s == o:
@@ -345,7 +345,7 @@ def _relations(
             continue
         if r.predicate == "competesWith" and o < s:
             s, o = o, s
-        key = (s, r.predicate, o, r.evidence.start, r.evidence.end)
+        key = (s, r.predicate, o, r.evidence.in_title, r.evidence.start, r.evidence.end)
         rel = Relation(
             subject=s,
             predicate=r.predicate,
@@ -380,7 +380,7 @@ def _events(
     relations: list[Relation],
 ) -> list[Event]:
     developer = {r.subject: r.object for r in relations if r.predicate == "developedBy"}
-    out: dict[tuple[str, int, int, str], Event] = {}
+    out: dict[tuple[str, bool, int, int, str], Event] = {}
     for e in records:
         parts = sorted({(role, iri_of[k]) for role, k in e.participants if k in iri_of})
         if not parts:
@@ -404,7 +404,7 @@ def _events(
             status=e.status,
             role=e.role,
         )
-        key = (iri, e.evidence.start, e.evidence.end, e.type)
+        key = (iri, e.evidence.in_title, e.evidence.start, e.evidence.end, e.type)
         if key not in out or out[key].confidence < ev.confidence:
             out[key] = ev
     return [out[k] for k in sorted(out)]

@@ -207,8 +207,14 @@ def test_context_offsets_map_to_document_text_when_title_is_prepended():
     ev = ctx.evidence(Span(start, len(ctx.processed_text)))
     assert (ev.start, ev.end) == (16, 32)
     assert doc.text[ev.start : ev.end] == ev.sentence == "Second one here."
+    assert not ev.in_title
     with pytest.raises(OffsetError):
-        ctx.evidence(Span(0, 10))
+        ctx.text_span(Span(0, 10))
+    # the headline's evidence counts in the title, whitespace at the edges removed
+    title_ev = ctx.evidence(Span(0, 12))
+    assert title_ev.in_title and (title_ev.start, title_ev.end) == (0, 10)
+    assert doc.title[title_ev.start : title_ev.end] == title_ev.sentence == "A headline"
+    assert title_ev.place < ev.place  # the title reads first
 
 
 def test_context_title_not_prepended_when_body_repeats_it():

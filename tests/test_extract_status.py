@@ -235,3 +235,21 @@ def test_status_clause_excludes_asides() -> None:
 def test_status_rejects_bad_offsets(start: int, end: int) -> None:
     with pytest.raises(TriggerOffsetError):
         status_of("Nimbus acquired Quartzly.", start, end, "Acquisition")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # a yes-no question asks whether it happens: the headline form "Will X buy Y?"
+        ("Will Nimbus buy Quartzly?", "buy", "Rumoured"),
+        ("Could Orbit acquire Quartzly this year?", "acquire", "Rumoured"),
+        ("Analysts ask: will Nimbus buy Quartzly?", "buy", "Rumoured"),
+        ("Is Nimbus about to buy Quartzly? Not yet.", "buy", "Rumoured"),
+        # the opener must open the clause, and the clause must end at the question mark
+        ("Why did Nimbus buy Quartzly?", "buy", "Announced"),
+        ("Nimbus bought Quartzly. Will Orbit follow?", "bought", "Announced"),
+        ("Will Nimbus buy Quartzly, and at what price?", "buy", "Planned"),
+    ],
+)
+def test_status_yes_no_question_is_rumoured(sentence: str, trigger: str, expected: str) -> None:
+    assert status(sentence, trigger) == expected

@@ -13,7 +13,7 @@ from kg.model import Document, Extraction
 if TYPE_CHECKING:
     from kg.extract.pipeline import Pipeline
 
-EXTRACTOR_VERSION = "kg.extract/20"
+EXTRACTOR_VERSION = "kg.extract/21"
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "load_extractor"]
 

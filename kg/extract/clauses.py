@@ -195,7 +195,16 @@ def object_tokens(verb: Token) -> list[Token]:
         for c in verb.children:
             if c.dep_ == "dative":
                 out.append(c)
+    if not out:  # headline parse: "OpenAI launches Sora" reads the name as an adverbial noun
+        out = [
+            c
+            for c in verb.children
+            if c.dep_ == "npadvmod" and c.i > verb.i and c.pos_ == "PROPN" and c.ent_type_ not in _TIME_LABELS
+        ]
     return out
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})  # "launched Monday"
 
 
 def prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:

@@ -1,9 +1,10 @@
 """What every extraction step knows about the document it reads: ids, dates and offset mapping.
 
 The spaCy Doc is built from `title + "\\n\\n" + text` (see `DocContext.build_text`), so token
-character offsets are shifted by `body_offset` relative to Document.text. Evidence is always
-reported with offsets into Document.text; sentences of the title have no such offsets and
-`in_body` tells rules to skip them (or `evidence` raises).
+character offsets are shifted by `body_offset` relative to Document.text. Evidence of a body
+sentence has offsets into Document.text; evidence of the prepended title (`in_title`) has
+offsets into Document.title and `Evidence.in_title` set. Rules that only read the body check
+`in_body` (and `text_span` raises for a title span).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class DocContext:
     title: str
     text: str  # Document.text: evidence offsets refer to it
     body_offset: int = 0  # where Document.text starts in the processed (spaCy) text
+    parsed_title: str = ""  # the title as parsed (same length; see headlinecase.py), else the title
 
     @classmethod
     def from_document(cls, doc: Document, with_title: bool = True) -> DocContext:
@@ -63,7 +65,7 @@ class DocContext:
     def processed_text(self) -> str:
         """The text the spaCy Doc is built from."""
         if self.body_offset:
-            return self.title + TITLE_SEPARATOR + self.text
+            return (self.parsed_title or self.title) + TITLE_SEPARATOR + self.text
         return self.text
 
     # --- offsets --------------------------------------------------------------------
@@ -91,9 +93,15 @@ class DocContext:
         return start, end
 
     def evidence(self, sent: _CharSpan) -> Evidence:
-        """Evidence for a sentence (or any span) of the body, with offsets into Document.text.
-
-        Raises OffsetError for a title sentence: check `in_body(sent)` first.
-        """
+        """Evidence for a sentence (or any span): offsets into Document.text for the body, into
+        Document.title for the prepended title."""
+        first, last = _bounds(sent)
+        if first < self.body_offset:
+            start, end = first, min(last, len(self.title))
+            while start < end and self.title[start].isspace():
+                start += 1
+            while end > start and self.title[end - 1].isspace():
+                end -= 1
+            return Evidence(self.doc_id, self.title[start:end], start, end, in_title=True)
         start, end = self.text_span(sent)
         return Evidence(doc_id=self.doc_id, sentence=self.text[start:end], start=start, end=end)

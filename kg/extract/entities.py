@@ -5,7 +5,8 @@ statistical NER, and from names the context types on its own ("its Zephyr model"
 collects typing votes (gazetteer, versions, suffixes, head nouns, appositions, titles, NER label);
 mentions are grouped into one entity per document (case, possessives, aliases, "X AI", partial
 person names), each group's kind is the vote winner, and groups without enough evidence, or seen
-only in headlines, page furniture or reader comments, are dropped.
+only in headlines, page furniture or reader comments, are dropped (a name only the document's own
+title gives is kept for the headline's facts: see headlinenames.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kg.extract.candidates import (
 )
 from kg.extract.context import DocContext
 from kg.extract.grouping import Group, Grouping
+from kg.extract.headlinenames import title_only_ok
 from kg.extract.knowntails import join_product_tails
 from kg.extract.layout import COMMENTS, TITLE
 from kg.extract.lists import type_lists
@@ -44,7 +46,7 @@ class EntityFinder(Grouping):
     # --- the table --------------------------------------------------------------------
     def run(self) -> EntityTable:
         groups = self.groups(self.candidates())
-        accepted = {k: g for k, g in groups.items() if self.decide(g)}
+        accepted = {k: g for k, g in groups.items() if self.decide(g) or title_only_ok(self, g)}
         retype_launched_suffixes(self, accepted)  # "launched Remote Test Lab, a tool for ..."
         read_products(self, accepted)  # "a message on Discord": the product, before lists spread kinds
         type_lists(self, groups, accepted)
@@ -107,6 +109,7 @@ class EntityFinder(Grouping):
 
     def build(self, accepted: dict[str, Group]) -> EntityTable:
         table = EntityTable()
+        table.title_end = next((t.i for t in self.doc if t.idx >= self.ctx.body_offset), len(self.doc))
         keys: dict[str, str] = {}
         used: set[str] = set()
         order = sorted(accepted.values(), key=lambda g: min(c.start for c in g.cands))
@@ -123,9 +126,11 @@ class EntityFinder(Grouping):
                 key=key, name=g.name, kind=g.kind, cls=g.cls, confidence=g.confidence, source=g.source
             )
             for c in sorted(g.cands, key=lambda c: c.start):
-                if c.zone in (TITLE, COMMENTS):
-                    continue  # the table holds mentions in Document.text only; comments are not the article
+                if c.zone == COMMENTS:
+                    continue  # comments are not the article
                 table.add_span(SpanRef(key, c.start, c.end, g.kind, g.cls))
+                if c.zone == TITLE:
+                    continue  # headline facts may name it; mentions count in Document.text only
                 draft.mentions.append(self.mention(c))
                 if c.surface and c.surface != g.name:
                     draft.aliases.add(c.surface)

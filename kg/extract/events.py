@@ -58,6 +58,7 @@ FALLBACK_PENALTY = {
 HEDGE_PENALTY = 0.2
 ANAPHOR_PENALTY = 0.05
 WINDOW_PENALTY = 0.1  # a participant read from the neighbouring words because the parse gave none
+HEADLINE_PENALTY = 0.1  # read from the title: terse, often without articles or auxiliaries
 # Media organizations report deals; they are not a fallback party to them.
 NOT_A_PARTY = frozenset({"MediaOrganization"})
 SALIENT_MIN_MENTIONS = 2
@@ -150,7 +151,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
 
     drafts: list[_Draft] = []
     for h in repair_hits(find_triggers(sdoc, table, lex), lex):
-        if not ctx.in_body(h.tok.sent) or closures.resisting(h.tok, h.trigger):  # "pushed back on"
+        if closures.resisting(h.tok, h.trigger):  # "pushed back on"
             continue
         args = eventargs.arguments(h.tok, h.trigger, table, lex)
         closures.self_closure(h.tok, h.trigger, args, table)  # "X shut down in 2020"
@@ -177,6 +178,7 @@ def _analyse(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[_Found]:
     found = _join_halves(_records(sdoc, table, ctx, ready))
     found = _link_back(found, [d for d in drafts if d.hit.backref], ctx)
     found = _deal_backrefs(found, drafts, ctx)
+    found = _absorb_headline(found)
     cache[id(table)] = (table, tuple(found))
     return found
 
@@ -492,6 +494,8 @@ def _sentence_records(sent: Span, table: EntityTable, ctx: DocContext, group: li
             conf -= WINDOW_PENALTY
         if status in HEDGED:
             conf -= HEDGE_PENALTY
+        if ctx.in_title(sent):
+            conf -= HEADLINE_PENALTY
         label = "available" if trig.key == AVAILABLE_KEY else pos
         how = "-".join(x for x in (label, "window" if d.args.window else "", d.fallback) if x)
         rule = f"kg.event.{trig.type.lower()}.{how}.v1"
@@ -608,18 +612,18 @@ def _link_back(found: list[_Found], backrefs: list[_Draft], ctx: DocContext) -> 
             continue
         # "X's latest round": only X's investment
         owners = {r.key for r in d.args.get("recipient") if not r.anaphor}
-        start = ctx.evidence(d.hit.tok.sent).start if ctx.in_body(d.hit.tok.sent) else -1
+        here = ctx.evidence(d.hit.tok.sent).place
         earlier = [
             i
             for i, f in enumerate(out)
             if f.record.type == "Investment"
-            and f.record.evidence.start < start
+            and f.record.evidence.place < here
             and f.record.status not in HEDGED
             and any(role == "recipient" and (not owners or k in owners) for role, k in f.record.participants)
         ]
         if not earlier:
             continue
-        i = max(earlier, key=lambda j: out[j].record.evidence.start)
+        i = max(earlier, key=lambda j: out[j].record.evidence.place)
         rec = out[i].record
         have = {k for _, k in rec.participants}
         extra = tuple(("investor", r.key) for r in investors if r.key not in have)
@@ -654,18 +658,18 @@ def _deal_backrefs(found: list[_Found], drafts: list[_Draft], ctx: DocContext) -
         hedged_verb = any(c.dep_ in ("aux", "neg") and c.lower_ in BACKREF_HEDGES for c in tok.head.children)
         if hedged_verb or status_of(tok.sent.text, rel, rel + len(tok), h.trigger.type) in HEDGED:
             continue  # "the deal could be worth $5 billion"
-        start = ctx.evidence(tok.sent).start
+        here = ctx.evidence(tok.sent).place
         earlier = [
             i
             for i, f in enumerate(out)
             if f.record.type in DEAL_TYPES
-            and f.record.evidence.start < start
+            and f.record.evidence.place < here
             and f.record.status not in HEDGED
             and h.trigger.type in (f.record.type, "Deal")
         ]
         if not earlier:
             continue
-        i = max(earlier, key=lambda j: out[j].record.evidence.start)
+        i = max(earlier, key=lambda j: out[j].record.evidence.place)
         rec = out[i].record
         text = tok.sent.text
         amounts = deal_amounts(text)
@@ -692,7 +696,7 @@ def _join_halves(found: list[_Found]) -> list[_Found]:
             i
             for i, g in enumerate(out)
             if g.record.type == "Investment"
-            and g.record.evidence.start == r.evidence.start
+            and g.record.evidence.place == r.evidence.place
             and g.record.status == r.status
             and "recipient" in {role for role, _ in g.record.participants}
         ]
@@ -710,6 +714,44 @@ def _join_halves(found: list[_Found]) -> list[_Found]:
     return out
 
 
+_ACTOR_ROLES = frozenset({"agent", "investor"})
+
+
+def _absorb_headline(found: list[_Found]) -> list[_Found]:
+    """The headline restating an event of the body ("Pinecone raises $100 million" over "Pinecone
+    ... raised $100 million in a round led by Andreessen Horowitz") is that event: the title's
+    report goes (the body's sentence is the better evidence) and what it knew that the body's report
+    lacks (amount, date) goes to the body's. An event of the same type sharing a participant in the
+    same role (its product, for a product's event) counts as the same. A headline event the body
+    does not report stays, unless it has only its actor (no product, target, recipient ...)."""
+    out = list(found)
+    for f in found:
+        r = f.record
+        if not r.evidence.in_title:
+            continue
+        if all(role in _ACTOR_ROLES for role, _ in r.participants):
+            out.remove(f)  # "Google shuts down stadia": a terse headline's object was not read
+            continue
+        parts = set(r.participants)
+        products = {p for p in parts if p[0] == "product"}
+        if products:  # "Nvidia reveals H100": another Nvidia launch is another event
+            parts = products
+        mates = [
+            i
+            for i, g in enumerate(out)
+            if not g.record.evidence.in_title
+            and g.record.type == r.type
+            and parts & set(g.record.participants)
+        ]
+        if not mates:
+            continue
+        i = mates[0]
+        rec = out[i].record
+        out[i] = replace(out[i], record=replace(rec, amount=rec.amount or r.amount, date=rec.date or r.date))
+        out.remove(f)
+    return out
+
+
 def _drop_subsumed(found: list[_Found]) -> list[_Found]:
     """`_dominated` then: what a dropped report of the same sentence knew (date, amount) goes to the
     report that is kept ("raised $165m in funding in 2019": the verb's event keeps the noun's date)."""
@@ -718,7 +760,7 @@ def _drop_subsumed(found: list[_Found]) -> list[_Found]:
     for f in keep:
         r = f.record
         for g in dropped:
-            same = g.record.type == r.type and g.record.evidence.start == r.evidence.start
+            same = g.record.type == r.type and g.record.evidence.place == r.evidence.place
             if same and {k for _, k in g.record.participants} <= {k for _, k in r.participants}:
                 r = replace(r, date=r.date or g.record.date, amount=r.amount or g.record.amount)
         out.append(replace(f, record=r) if r is not f.record else f)
@@ -739,7 +781,7 @@ def _dominated(found: list[_Found]) -> tuple[list[_Found], list[_Found]]:
             if g is f or g.record.type != r.type:
                 continue
             theirs = {k for role, k in g.record.participants if role != "place"}
-            same_sent = g.record.evidence.start == r.evidence.start
+            same_sent = g.record.evidence.place == r.evidence.place
             product_event = any(role == "product" for role, _ in r.participants)
             if not (same_sent or not product_event):
                 continue

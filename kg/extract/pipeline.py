@@ -6,6 +6,7 @@ until then the pipeline extracts entities only.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,7 @@ from kg.extract.anaphora import add_anaphora
 from kg.extract.context import DocContext
 from kg.extract.entities import find_entities
 from kg.extract.fastpipes import install as install_fast_attributes
+from kg.extract.headlinecase import sentence_case
 from kg.extract.names import name_key, slug
 from kg.extract.ner import COMPONENT as NAMED_NER
 from kg.extract.ner import MODEL as NER_MODEL
@@ -105,6 +107,10 @@ class Pipeline:
     # --- running ----------------------------------------------------------------------
     def _prepare(self, doc: Document) -> tuple[str, DocContext]:
         ctx = DocContext.from_document(doc)
+        if ctx.body_offset:  # "OpenAI Launches Sora": parse the headline's common words in lower case
+            recased = sentence_case(ctx.title, self.res.gazetteer.by_name())
+            if recased != ctx.title:
+                ctx = dataclasses.replace(ctx, parsed_title=recased)
         text = ctx.processed_text
         if len(text) > self.nlp.max_length:
             # spaCy refuses longer texts; the tail of an over-long page is not read (see README).

@@ -238,18 +238,18 @@ def _longer_role(kept: RelationRecord, other: RelationRecord | None) -> Relation
 
 
 def _dedupe(records: list[RelationRecord]) -> list[RelationRecord]:
-    best: dict[tuple[str, str, str, int], RelationRecord] = {}
+    best: dict[tuple[str, str, str, tuple[bool, int]], RelationRecord] = {}
     for r in records:
         s, o = r.subject, r.object
         if r.predicate == "competesWith" and o < s:
             s, o = o, s
-        key = (s, r.predicate, o, r.evidence.start)
+        key = (s, r.predicate, o, r.evidence.place)
         old = best.get(key)
         if old is None or (r.confidence, bool(r.role)) > (old.confidence, bool(old.role)):
             best[key] = _longer_role(r, old)
         else:
             best[key] = _longer_role(old, r)
-    return sorted(best.values(), key=lambda r: (r.evidence.start, r.predicate, r.subject, r.object))
+    return sorted(best.values(), key=lambda r: (r.evidence.place, r.predicate, r.subject, r.object))
 
 
 # --- dependency patterns -----------------------------------------------------------------------

@@ -43,6 +43,7 @@ class _Rule:
     types: frozenset[str] | None
     not_types: frozenset[str]
     own_clause: bool = False
+    question: bool = False  # counts only opening a clause that ends at "?"
 
     def applies_to(self, event_type: str) -> bool:
         return (self.types is None or event_type in self.types) and event_type not in self.not_types
@@ -103,6 +104,7 @@ def _hedges() -> _Hedges:
                 types=frozenset(r["types"]) if "types" in r else None,
                 not_types=frozenset(r.get("not_types", ())),
                 own_clause=bool(r.get("own_clause", False)),
+                question=bool(r.get("question", False)),
             )
         )
     return _Hedges(
@@ -163,6 +165,11 @@ def _is_name(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n"
 
 
+def _asks(text: str, lo: int, hi: int, cue_start: int) -> bool:
+    """The cue opens the clause ("Will X buy Y?") and the clause ends at a question mark."""
+    return not text[lo:cue_start].strip(" \t\"'“‘:") and text[hi : hi + 1] == "?"
+
+
 def _governs_other_clause(rule: _Rule, hedges: _Hedges, text: str, cue_end: int, trigger_start: int) -> bool:
     """A plan or talk cue before the trigger with a clause of the trigger's own in between ("plans to
     spend the money it raised"): the cue is about the other verb, not the event."""
@@ -201,7 +208,9 @@ def cues_of(
             prev = rule.unless_prev
             if prev is not None and prev.search(text, max(0, m.start() - 40), m.start()):
                 continue
-            if _is_name(text, m.start()):
+            # a question cue opens its clause ("Will X buy Y?"); any other capitalised cue is a name
+            asks = _asks(text, lo, hi, m.start()) if rule.question else not _is_name(text, m.start())
+            if not asks:
                 continue
             if _governs_other_clause(rule, hedges, text, m.end(), trigger_start):
                 continue

@@ -53,6 +53,9 @@ class EntityTable:
         self._spans: list[SpanRef] = []
         self._starts: list[int] = []
         self._dirty = False
+        # Tokens before this index are the prepended title: its mentions serve the headline's
+        # facts (`at_token`, `in_range`), but `spans`, `before` and `salient` read the body only.
+        self.title_end = 0
 
     # --- filling ------------------------------------------------------------------
     def add_entity(self, draft: EntityDraft) -> EntityDraft:
@@ -78,7 +81,8 @@ class EntityTable:
     # --- reading ------------------------------------------------------------------
     @property
     def spans(self) -> list[SpanRef]:
-        return list(self._sorted())
+        """The body's mentions, in reading order."""
+        return [s for s in self._sorted() if s.start >= self.title_end]
 
     def at_token(self, i: int) -> SpanRef | None:
         """The mention covering token i, if any."""
@@ -111,7 +115,7 @@ class EntityTable:
         pos = bisect_right(self._starts, i) - 1
         while pos >= 0:
             ref = spans[pos]
-            if i - ref.end > limit:
+            if i - ref.end > limit or ref.start < self.title_end:
                 return None
             if ref.end <= i and ref.kind in kinds and not ref.anaphor:
                 return ref
@@ -122,7 +126,7 @@ class EntityTable:
         """The most mentioned entity of a kind (ties broken by first mention)."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for ref in self._sorted():
+        for ref in self.spans:
             if ref.kind == kind and ref.key not in exclude:
                 counts[ref.key] += 1
                 first.setdefault(ref.key, ref.start)

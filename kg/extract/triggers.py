@@ -353,9 +353,16 @@ def _suppressed(h: Hit, heads: dict[int, Hit], nouns: set[int], lex: TriggerLexi
                 break
             cur = cur.head
             other = heads.get(cur.i)
-            if other is not None and other.trigger.type in ("Delay", "Discontinuation"):
+            if other is not None and other.trigger.type in _HALTS:
+                return True
+        for child in tok.children:  # headline style: "Llama 3 launch delayed to summer"
+            other = heads.get(child.i)
+            if child.dep_ in ("acl", "amod") and other is not None and other.trigger.type in _HALTS:
                 return True
     return False
+
+
+_HALTS = ("Delay", "Discontinuation")
 
 
 def deal_amounts(text: str) -> list[tuple[int, int, Amount]]:
