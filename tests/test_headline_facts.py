@@ -137,16 +137,36 @@ def test_graph_marks_headline_evidence_and_conforms(tmp_path: Path) -> None:
     ds = Dataset(default_union=True)
     ds.parse(tmp_path / "graph.trig", format="trig")
     titled = set(ds.subjects(KG.inTitle, Literal(True)))
-    assert {str(ds.value(e, KG.sentence)) for e in titled} == {
+    events = {e for e in titled if (e, RDF.type, KG.EventEvidence) in ds}
+    assert {str(ds.value(e, KG.sentence)) for e in events} == {
         "OpenAI buys Windsurf for $3 billion",
         "Google shuts down its Tables app",
         "Will Apple buy Perplexity?",
     }
     for e in titled:
-        assert (e, RDF.type, KG.EventEvidence) in ds
-        (event,) = ds.subjects(KG.evidence, e)
         doc_id = str(ds.value(e, KG.fromDocument)).rsplit("/", 1)[-1]
         start, end = int(ds.value(e, KG.startOffset)), int(ds.value(e, KG.endOffset))
         assert (start, end) == (0, len(str(ds.value(e, KG.sentence))))
-        assert str(e) == evidence_iri(doc_id, "title-event", start, end, str(event))
+        if e in events:
+            (event,) = ds.subjects(KG.evidence, e)
+            assert str(e) == evidence_iri(doc_id, "title-event", start, end, str(event))
+        else:  # a relation the headline states, or one its event states
+            s, p, o = (ds.value(e, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+            key = f"{s}|{str(p).rsplit('#', 1)[-1]}|{o}"
+            assert str(e) == evidence_iri(doc_id, "title-relation", start, end, key)
     assert validate(ds).conforms
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Nvidia takes on AMD in the race for data-centre chips", ("org:nvidia", "competesWith", "org:amd")),
+        ("Anthropic's Claude gets a memory feature", ("product:claude", "developedBy", "org:anthropic")),
+    ],
+)
+def test_headline_states_a_relation(extractor, title: str, expected: tuple[str, str, str]) -> None:  # noqa: ANN001
+    doc = Document(id="t7", title=title, text="Analysts expect more of the same next year.")
+    (rel,) = extractor.extract(doc).relations
+    assert (rel.subject, rel.predicate, rel.object) == expected
+    assert rel.evidence.in_title and rel.evidence.sentence == title
+    assert rel.confidence <= 0.75  # a pattern's confidence (0.8 or 0.85) less the headline's 0.1

@@ -16,6 +16,8 @@ from kg.errors import KGError
 from kg.model import Document, Evidence
 
 TITLE_SEPARATOR = "\n\n"
+# Confidence taken off a fact read from the headline: terse, often without articles or auxiliaries.
+HEADLINE_PENALTY = 0.1
 
 
 class _CharSpan(Protocol):

@@ -18,6 +18,7 @@ from kg.extract import closures, dealargs, eventargs, haltedparts, launchers, la
 from kg.extract.argbase import Args, governing_verb, reported_it
 from kg.extract.availability import AVAILABLE_KEY
 from kg.extract.backers import backer_events
+from kg.extract.context import HEADLINE_PENALTY
 from kg.extract.dates import find_dates
 from kg.extract.eventparties import (
     governing_clauses,
@@ -58,7 +59,6 @@ FALLBACK_PENALTY = {
 HEDGE_PENALTY = 0.2
 ANAPHOR_PENALTY = 0.05
 WINDOW_PENALTY = 0.1  # a participant read from the neighbouring words because the parse gave none
-HEADLINE_PENALTY = 0.1  # read from the title: terse, often without articles or auxiliaries
 # Media organizations report deals; they are not a fallback party to them.
 NOT_A_PARTY = frozenset({"MediaOrganization"})
 SALIENT_MIN_MENTIONS = 2

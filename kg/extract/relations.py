@@ -34,6 +34,7 @@ from kg.extract import (
     rivalnames,
     syntax,
 )
+from kg.extract.context import HEADLINE_PENALTY
 from kg.extract.patterns import RelationPattern, Slot, lexicon, matchers_for, relation_patterns
 from kg.extract.relbase import Candidate
 from kg.extract.resources import GazEntry, load_resources
@@ -134,7 +135,7 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
     cands.extend(relsubject.subject_titles(sdoc, table, ctx, employed))
     records = []
     for c in cands:
-        if c.subject.key == c.object.key or not ctx.in_body(c.sent):
+        if c.subject.key == c.object.key:
             continue
         checked = relanaphor.recheck(table, c)
         if checked is None:
@@ -148,7 +149,7 @@ def pattern_relations(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Re
                 predicate=c.pattern.predicate,
                 object=c.object.key,
                 evidence=ctx.evidence(c.sent),
-                confidence=_confidence(c),
+                confidence=round(_confidence(c) - (HEADLINE_PENALTY if ctx.in_title(c.sent) else 0.0), 2),
                 rule=c.pattern.rule,
                 role=c.role or None,
                 former=c.former,
@@ -197,12 +198,10 @@ def _against_gazetteer(table: EntityTable, rec: RelationRecord) -> bool:
 
 
 def _candidate_sentences(sdoc: Doc, table: EntityTable, ctx: DocContext) -> list[Span]:
-    """Body sentences that can hold a relation: two entity mentions, or one and a pronoun. Matching
-    only these keeps the rule step cheap on long articles."""
+    """Sentences (the headline's too) that can hold a relation: two entity mentions, or one and a
+    pronoun. Matching only these keeps the rule step cheap on long articles."""
     out = []
     for sent in sdoc.sents:
-        if not ctx.in_body(sent):
-            continue
         n = len(table.in_range(sent.start, sent.end))
         cut = table.at_token(sent.end - 1)
         if cut is not None and cut.start >= sent.start and cut.end > sent.end:
