@@ -60,6 +60,8 @@ def test_extract_entities_spans2_name_edges(
         # awards and conferences
         ("The 2022 Fields Medal went to a Ukrainian mathematician.", ["Fields Medal", "Fields"]),
         ("Orvana showed its new tools at OpenAI DevDay in November.", ["OpenAI DevDay"]),
+        ("Announced at Microsoft Ignite 2023, Quorra Voice reads scripts aloud.", ["Microsoft Ignite"]),
+        ("Orvana demoed its chip at Nvidia GTC last spring.", ["Nvidia GTC"]),
     ],
 )
 def test_extract_entities_spans2_not_names(extractor, text: str, not_names: list[str]) -> None:  # noqa: ANN001
