@@ -20,6 +20,7 @@ from kg.model import (
     PERSON,
     PLACE,
     PRODUCT,
+    Amount,
     Entity,
     EntityRecord,
     Event,
@@ -297,6 +298,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             )
         )
     docs = _unify_event_participants(docs)
+    docs = _join_partial_reports(docs)
     return Resolution(
         entities=dict(sorted(entities.items())),
         documents=tuple(docs),
@@ -436,6 +438,55 @@ def _unify_event_participants(docs: list[ResolvedDocument]) -> list[ResolvedDocu
             )
         )
     return out
+
+
+def _amounts_agree(a: Amount | None, b: Amount | None) -> bool:
+    """No amount on one side, or the same money (within 1%) in the same currency."""
+    if a is None or b is None:
+        return True
+    return a.currency == b.currency and abs(a.value - b.value) <= 0.01 * max(abs(a.value), abs(b.value))
+
+
+def _join_partial_reports(docs: list[ResolvedDocument]) -> list[ResolvedDocument]:
+    """A deal or personnel event one source reports with fewer participants is the fuller report's
+    event: "Pinecone raises $100 million" (a headline: the recipient only) and "Pinecone raised $100
+    million in a round led by Andreessen Horowitz" become one node with both sources. A report joins
+    the event whose participants strictly include its own, of the same type, with no other amount,
+    when exactly one such fuller event (counting the largest only) exists; product events are keyed
+    by their product already."""
+    reports: dict[str, list[Event]] = defaultdict(list)
+    for rd in docs:
+        for ev in rd.events:
+            if ev.type not in _PRODUCT_EVENTS:
+                reports[ev.iri].append(ev)
+    parts = {iri: frozenset(p for ev in evs for p in ev.participants) for iri, evs in reports.items()}
+    kind = {iri: evs[0].type for iri, evs in reports.items()}
+    amounts = {iri: [ev.amount for ev in evs if ev.amount is not None] for iri, evs in reports.items()}
+
+    def fits(small: str, big: str) -> bool:
+        return (
+            kind[small] == kind[big]
+            and parts[small] < parts[big]
+            and all(_amounts_agree(a, b) for a in amounts[small] for b in amounts[big])
+        )
+
+    holding: dict[tuple[str, str], set[str]] = defaultdict(set)  # participant -> events naming it
+    for iri, ps in parts.items():
+        for p in ps:
+            holding[p].add(iri)
+    target: dict[str, str] = {}
+    for iri in sorted(reports):
+        candidates = set.intersection(*(holding[p] for p in parts[iri])) if parts[iri] else set()
+        fuller = [other for other in sorted(candidates) if fits(iri, other)]
+        largest = [f for f in fuller if not any(fits(f, g) for g in fuller)]
+        if len(largest) == 1:
+            target[iri] = largest[0]
+    if not target:
+        return docs
+    def joined(rd: ResolvedDocument) -> ResolvedDocument:
+        return replace(rd, events=tuple(replace(ev, iri=target.get(ev.iri, ev.iri)) for ev in rd.events))
+
+    return [joined(rd) for rd in docs]
 
 
 def _family_developers(docs: list[ResolvedDocument], entities: dict[str, Entity]) -> list[Relation]:

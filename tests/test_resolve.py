@@ -8,6 +8,7 @@ from kg.model import (
     ORG,
     PERSON,
     PRODUCT,
+    Amount,
     DocumentInfo,
     EntityRecord,
     EventRecord,
@@ -186,3 +187,35 @@ def test_resolve_family_developer_is_inferred_for_versions() -> None:
     res = resolve([a])
     assert [(res.entities[r.subject].name, res.entities[r.object].name) for r in res.inferred] == [
         ("Seedance 2.0", "ByteDance")]
+
+
+def _investment(doc_id: str, parts: tuple[tuple[str, str], ...], amount: float | None) -> Extraction:
+    ents = (ent("p", "Pinecrest", ORG), ent("h", "Halvard Capital", ORG), ent("q", "Quill Ventures", ORG))
+    used = {k for _, k in parts}
+    money = Amount(amount, "USD") if amount is not None else None
+    return Extraction(doc=info(doc_id), entities=tuple(e for e in ents if e.key in used), events=(
+        EventRecord(type="Investment", participants=parts, evidence=ev(doc_id), confidence=0.8, rule="r",
+                    amount=money),))
+
+
+def test_resolve_partial_report_of_a_deal_joins_the_fuller_one() -> None:
+    # a headline names the recipient only; another source names the round's lead too
+    headline = _investment("a", (("recipient", "p"),), 100e6)
+    full = _investment("b", (("recipient", "p"), ("investor", "h")), 100e6)
+    res = resolve([headline, full])
+    (ea,), (eb,) = (d.events for d in res.documents)
+    assert ea.iri == eb.iri
+    assert resolve([full, headline]) == res
+
+
+def test_resolve_partial_report_stays_apart_when_amounts_differ_or_fuller_events_compete() -> None:
+    other_round = resolve([_investment("a", (("recipient", "p"),), 40e6),
+                           _investment("b", (("recipient", "p"), ("investor", "h")), 100e6)])
+    (ea,), (eb,) = (d.events for d in other_round.documents)
+    assert ea.iri != eb.iri
+    # two different fuller rounds: which one the short report means is unknown
+    ambiguous = resolve([_investment("a", (("recipient", "p"),), None),
+                         _investment("b", (("recipient", "p"), ("investor", "h")), None),
+                         _investment("c", (("recipient", "p"), ("investor", "q")), None)])
+    iris = [d.events[0].iri for d in ambiguous.documents]
+    assert len(set(iris)) == 3
