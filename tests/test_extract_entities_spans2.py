@@ -60,7 +60,8 @@ def test_extract_entities_spans2_name_edges(
         # awards and conferences
         ("The 2022 Fields Medal went to a Ukrainian mathematician.", ["Fields Medal", "Fields"]),
         ("Orvana showed its new tools at OpenAI DevDay in November.", ["OpenAI DevDay"]),
-        ("Announced at Microsoft Ignite 2023, Quorra Voice reads scripts aloud.", ["Microsoft Ignite"]),
+        ("Announced at Zentrik Ignite 2023, Quorra Voice reads scripts aloud.", ["Zentrik Ignite"]),
+        ("During Orvana Connect 2024 the company showed a headset.", ["Orvana Connect"]),
         ("Orvana demoed its chip at Nvidia GTC last spring.", ["Nvidia GTC"]),
     ],
 )

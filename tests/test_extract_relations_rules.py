@@ -170,7 +170,15 @@ def test_extract_relations_rivals_like_each_named_rival():
     assert found == {("Samsung", "Apple"), ("Samsung", "Xiaomi")}
 
 
-def test_extract_relations_title_sentence_is_not_evidence():
+def _parts(b):  # noqa: ANN001, ANN202
+    return b.doc, b.table, b.ctx
+
+
+def test_extract_relations_title_sentence_gives_title_evidence():
+    # a relation the headline states is kept, with its evidence in the title and 0.1 less confidence
+    body = find_relations(*_parts(build(POSSESSIVE, [(0, 1, ORG, "OpenAI"), (2, 3, PRODUCT, "Sora")])))
     b = build(POSSESSIVE, [(0, 1, ORG, "OpenAI"), (2, 3, PRODUCT, "Sora")])
     b.ctx = type(b.ctx)(doc_id="t", published=None, title="x", text=b.doc.text[3:], body_offset=3)
-    assert find_relations(b.doc, b.table, b.ctx) == []
+    (rel,) = find_relations(b.doc, b.table, b.ctx)
+    assert rel.evidence.in_title and (rel.evidence.start, rel.evidence.end) == (0, 1)
+    assert rel.confidence == round(body[0].confidence - 0.1, 2)

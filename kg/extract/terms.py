@@ -110,10 +110,13 @@ def slash_pair(words: list[str]) -> bool:
 def conference_name(doc: Doc, start: int, end: int) -> bool:
     """'the recent Acme Transform event', 'our Acme Summit 2023 coverage', 'the Zedcon security
     conference': a name followed by an event noun (after an optional year, or one lower-case modifier
-    for a name of one word) is a conference."""
+    for a name of one word) is a conference; so is a name with a year after "at" or "during"
+    ("unveiled at Acme Ignite 2023")."""
     nouns = name_span_words("event_nouns_after")
     k = end
     if k < len(doc) and _YEAR.match(doc[k].text):
+        if start > 0 and doc[start - 1].lower_ in _AT_EVENT:
+            return True  # "announced at Acme Ignite 2023", "during Acme Connect 2024"
         k += 1
     if k >= len(doc):
         return False
@@ -130,6 +133,7 @@ def conference_name(doc: Doc, start: int, end: int) -> bool:
 
 
 _CONFERENCES = frozenset({"conference", "summit", "expo", "hackathon"})  # "a security conference"
+_AT_EVENT = frozenset({"at", "during"})
 
 
 def work_title(doc: Doc, start: int) -> bool:
