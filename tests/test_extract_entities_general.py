@@ -196,6 +196,14 @@ def test_entities_documents_events_and_modifiers_are_not_entities(extractor, tex
     assert not bad & set(ents), sorted(ents)
 
 
+def test_entities_capitalised_word_spelt_like_a_term_acronym_stays_in_the_name(extractor):
+    # "SIM" is a term, "Sim" a word of a product name: the modifier rule above needs the capitals
+    ents = run(extractor, "Zentrik debuted its Kestrel Sim platform for robot makers on Tuesday.")
+    assert "Kestrel Sim" in ents and ents["Kestrel Sim"].kind == "Product", sorted(ents)
+    ents = run(extractor, "Phones from Zentrik SIM cards reach rural users.")
+    assert "Zentrik SIM" not in ents, sorted(ents)
+
+
 def test_entities_byline_after_a_glued_question_headline_is_not_a_person(extractor):
     text = ("The startup said so, the founder says.\n\nBusiness Who Is Running Quillbase Now And What Comes "
             "Next For The Team? Marta Lindqvist The same is true of the robots that warehouses use.")

@@ -63,6 +63,7 @@ from kg.extract.names import (
     is_capitalised,
     is_handle,
     is_never_entity,
+    is_never_word,
     looks_like_person_name,
     split_glued_version,
 )
@@ -962,7 +963,7 @@ class Candidates:
         after = self.doc[c.end] if c.end < len(self.doc) else None
         if (
             len(words) > 1
-            and is_never_entity(words[-1], rules)
+            and is_never_word(words[-1], rules)
             and words[-1].casefold() not in rules.org_suffixes
             and words[-1].casefold() not in rules.product_final_words
             and not knownruns.generic_head_name(self, c.start, c.end)  # "the Redis Enterprise platform"

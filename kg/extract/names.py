@@ -171,6 +171,14 @@ def is_never_entity(name: str, rules: EntityRules) -> bool:
     return key in rules.never_entities or key in rules.furniture
 
 
+def is_never_word(word: str, rules: EntityRules) -> bool:
+    """`is_never_entity` for one word of a longer name, where an acronym counts only in capitals:
+    "SIM" is a term, but "Sim" in "the Isaac Sim platform" is part of a name."""
+    if fold(word).casefold() in rules.never_acronyms and not word.isupper():
+        return False
+    return is_never_entity(word, rules)
+
+
 def squash(name: str) -> str:
     """A name without case, spaces, hyphens or dots: 'DALL-E 2' and 'DALLE-2' are 'dalle2'."""
     return re.sub(r"[\W_]+", "", fold(name).casefold())

@@ -160,6 +160,7 @@ class EntityRules:
     """The word lists of kg/data/entity_rules.json, casefolded for lookup."""
 
     never_entities: frozenset[str]
+    never_acronyms: frozenset[str]  # the entries written in capitals ("SIM"): "Sim" is another word
     furniture: frozenset[str]
     generic_words: frozenset[str]
     handle_patterns: tuple[re.Pattern[str], ...]
@@ -214,6 +215,7 @@ def _load_rules(path: Path) -> EntityRules:
         naming = raw.get("naming", {})
         return EntityRules(
             never_entities=_fold(raw["never_entities"]),
+            never_acronyms=_fold([w for w in raw["never_entities"] if w.isupper()]),
             furniture=_fold(raw["furniture"]),
             generic_words=_fold(raw["generic_words"]),
             handle_patterns=tuple(re.compile(p) for p in raw["handle_patterns"]),
