@@ -38,6 +38,9 @@ def events_of(x: Extraction, etype: str) -> list[tuple[set[str], EventRecord]]:
             "Today, Quorra Systems launched a new risk scoring and reporting platform for banks.",
             {"Quorra Systems"},
         ),
+        # a name in what the product does or serves is not the product's name
+        ("OpenAI unveiled a tool designed to spot text written by ChatGPT.", {"OpenAI"}),
+        ("OpenAI unveiled a tool that spots text written by ChatGPT.", {"OpenAI"}),
     ],
 )
 def test_extract_events_launch_of_unnamed_product_keeps_the_maker(

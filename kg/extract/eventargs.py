@@ -354,15 +354,24 @@ def _named_in_next(table: EntityTable, objs: list[Token]) -> list[SpanRef] | Non
 
 def _names_something(obj: Token) -> bool:
     """Whether an object phrase holds a name: a capitalised proper noun that is no generic acronym
-    ("AI", "LLM"), or a naming verb ("a model called ...")."""
+    ("AI", "LLM"), or a naming verb ("a model called ..."). A name in a clause or a phrase about
+    what the product does or serves ("a tool designed to detect text from ChatGPT", "a plugin for
+    Slack") is not the product's own; an "of" phrase ("a new version of Zed") is."""
     generic = load_resources().rules.never_entities  # casefolded
     phrase = list(obj.subtree)
     if len(phrase) > 20:  # a long phrase: its modifiers and the words right after the head
         phrase = list(obj.doc[max(obj.left_edge.i, obj.i - 8) : min(obj.right_edge.i, obj.i + 5) + 1])
+    aside = {
+        t.i
+        for c in obj.children
+        if c.i > obj.i and (c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ != "of"))
+        for t in c.subtree
+    }
     for t in phrase:
         if t.lemma_ in ("call", "name", "dub", "brand"):
             return True
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.casefold() not in generic:
+        named = t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.casefold() not in generic
+        if named and t.i not in aside:
             return True
     return False
 
