@@ -26,6 +26,7 @@ from kg.extract import (
     capslaunches,
     commonnames,
     credits,
+    dealparties,
     enablers,
     fortails,
     fundleads,
@@ -691,6 +692,7 @@ class Candidates:
         c.votes.extend(ev.naming_votes(doc, c.start, c.end, rules))
         c.votes.extend(ev.launch_votes(doc, c.start, c.end, rules))
         c.votes.extend(launchsubjects.subject_votes(doc, c.start, c.end, rules, c.label))  # "X launched Y"
+        c.votes.extend(dealparties.party_votes(doc, c.start, c.end, rules, c.label))  # "a deal with X"
         c.votes.extend(object_votes(doc, c.start, c.end, rules))  # "launched the X engine"
         c.votes.extend(launchnouns.launch_noun_votes(doc, c.start, c.end, rules))  # "the launch of X"
         c.votes.extend(ev.possessed_votes(doc, c.start, c.end, rules))

@@ -195,6 +195,8 @@ class EntityRules:
     naming_need_noun: frozenset[str] = frozenset()  # "named" votes only with a noun ("a tool named Foo")
     naming_skip_nouns: frozenset[str] = frozenset()  # "a town called Foo": no vote
     launch_verbs: frozenset[str] = frozenset()  # lemmas: the object of "unveiled" is a product
+    deal_with_words: frozenset[str] = frozenset()  # "a partnership with X": X is a party (dealparties.py)
+    deal_buy_verbs: frozenset[str] = frozenset()  # "X acquired Y": X is a party
     product_adjectives: frozenset[str] = frozenset()  # "its new Zephyr", "the company's proprietary X"
     product_final_words: frozenset[str] = frozenset()  # "Marketing GPT": a never-entity word ending a product
     product_name_suffixes: dict[str, str] = field(default_factory=dict)  # "Security Cloud" -> class
@@ -250,6 +252,8 @@ def _load_rules(path: Path) -> EntityRules:
             naming_need_noun=_fold(naming.get("need_noun", [])),
             naming_skip_nouns=_fold(naming.get("skip_nouns", [])),
             launch_verbs=_fold(raw.get("launch_verbs", [])),
+            deal_with_words=_fold(raw.get("deal_parties", {}).get("with_words", [])),
+            deal_buy_verbs=_fold(raw.get("deal_parties", {}).get("buy_verbs", [])),
             product_adjectives=_fold(raw.get("product_adjectives", [])),
             product_final_words=_fold(raw.get("product_final_words", [])),
             product_name_suffixes=_by_class(
