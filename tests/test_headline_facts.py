@@ -170,3 +170,24 @@ def test_headline_states_a_relation(extractor, title: str, expected: tuple[str, 
     assert (rel.subject, rel.predicate, rel.object) == expected
     assert rel.evidence.in_title and rel.evidence.sentence == title
     assert rel.confidence <= 0.75  # a pattern's confidence (0.8 or 0.85) less the headline's 0.1
+
+
+BARE_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Wire Headlines</title><link>https://wire.example/</link>
+<description>Headlines only</description>
+<item><title>OpenAI buys Windsurf for $3 billion</title><link>https://wire.example/1</link>
+<pubDate>Tue, 06 May 2025 14:00:00 +0000</pubDate></item>
+<item><link>https://wire.example/2</link></item>
+</channel></rss>
+"""
+
+
+def test_headline_only_feed_item_is_a_document_with_its_fact(extractor, tmp_path: Path) -> None:  # noqa: ANN001
+    # a feed of headlines alone (no description): each titled item is read for its headline
+    path = tmp_path / "headlines-only.rss"
+    path.write_text(BARE_FEED, encoding="utf-8")
+    first, second = read_file(str(path))
+    assert isinstance(first, Document) and first.text == "" and first.published == "2025-05-06"
+    assert not isinstance(second, Document) and "neither title nor text" in second.reason
+    (event,) = extractor.extract(first).events
+    assert event.type == "Acquisition" and event.evidence.in_title

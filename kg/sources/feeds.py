@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kg.model import Document, Skipped
-from kg.sources.common import clean_inline, clean_url, iso_date, publisher_from_url
+from kg.sources.common import clean_inline, clean_url, iso_date, make_document, publisher_from_url
 from kg.sources.furniture import clean_text
 from kg.sources.htmltext import finish_document, fragment_to_text, looks_like_html
 
@@ -65,7 +65,11 @@ def read_feed(data: bytes, source_path: str) -> Iterator[Document | Skipped]:
         source = entry.get("source") or {}
         publisher = clean_inline(source.get("title")) or feed_title or publisher_from_url(url)
         if not text.strip():
-            yield Skipped(source_path, "feed entry has no text", item)
+            if title:  # a headline-only item ("OpenAI buys Windsurf"): its title is its news
+                yield make_document(title=title, text="", source_path=source_path, fmt=fmt, url=url,
+                                    published=_date(entry), publisher=publisher, item=item)
+            else:
+                yield Skipped(source_path, "feed entry has neither title nor text", item)
             continue
         yield finish_document(clean_text(text), title, source_path, fmt, url=url, published=_date(entry),
                               publisher=publisher, item=item)
