@@ -35,6 +35,15 @@ def _bounds(span: _CharSpan) -> tuple[int, int]:
     return idx, idx + len(span.text)
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) with the whitespace at both edges of text[start:end] left out."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 class OffsetError(KGError):
     """A span of the title was asked for evidence offsets into the body text."""
 
@@ -87,23 +96,14 @@ class DocContext:
         first, last = _bounds(span)
         if first < self.body_offset:
             raise OffsetError(f"document {self.doc_id}: span at {first} is in the title")
-        start, end = self.to_text(first), self.to_text(last)
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        return _trimmed(self.text, self.to_text(first), self.to_text(last))
 
     def evidence(self, sent: _CharSpan) -> Evidence:
         """Evidence for a sentence (or any span): offsets into Document.text for the body, into
         Document.title for the prepended title."""
         first, last = _bounds(sent)
         if first < self.body_offset:
-            start, end = first, min(last, len(self.title))
-            while start < end and self.title[start].isspace():
-                start += 1
-            while end > start and self.title[end - 1].isspace():
-                end -= 1
+            start, end = _trimmed(self.title, first, min(last, len(self.title)))
             return Evidence(self.doc_id, self.title[start:end], start, end, in_title=True)
         start, end = self.text_span(sent)
         return Evidence(doc_id=self.doc_id, sentence=self.text[start:end], start=start, end=end)

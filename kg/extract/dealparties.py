@@ -20,6 +20,9 @@ from kg.extract.resources import EntityRules
 from kg.model import ORG
 
 _READINGS = ("GPE", "LOC", "NORP", "")  # the model's labels this cue may overrule
+# What may stand right before the name (besides a sentence start): the preposition, a list's joints
+# or a fronted phrase's comma.
+_RIGHT_BEFORE = frozenset({"with", "and", ",", "&"})
 
 
 def _with_party(tok: Token, rules: EntityRules) -> bool:
@@ -61,8 +64,3 @@ def party_votes(doc: Doc, start: int, end: int, rules: EntityRules, label: str) 
     if (_with_party(tok, rules) or _buyer(tok, rules)) and not _surname(doc, start, end):
         return [Vote(ORG, "Company", W_HEAD, "deal-party")]
     return []
-
-
-# What may stand right before the name (besides a sentence start): the preposition, a list's joints
-# or a fronted phrase's comma.
-_RIGHT_BEFORE = frozenset({"with", "and", ",", "&"})

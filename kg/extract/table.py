@@ -6,7 +6,7 @@ It stores token indices only, never spaCy objects, so rules can be tested on han
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -81,8 +81,9 @@ class EntityTable:
     # --- reading ------------------------------------------------------------------
     @property
     def spans(self) -> list[SpanRef]:
-        """The body's mentions, in reading order."""
-        return [s for s in self._sorted() if s.start >= self.title_end]
+        """The body's mentions, in reading order (the title's sort first and are left out)."""
+        spans = self._sorted()
+        return spans[bisect_left(self._starts, self.title_end) :]
 
     def at_token(self, i: int) -> SpanRef | None:
         """The mention covering token i, if any."""
